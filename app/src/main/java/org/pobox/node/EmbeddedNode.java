@@ -195,7 +195,7 @@ public class EmbeddedNode implements AutoCloseable {
                 launch();
                 return true;
             } catch (IOException e) {
-                throw new NodeException("cannot lock the search node's data dir " + dataDir + ": " + e.getMessage(), e);
+                throw new NodeException("cannot prepare the search node's data dir " + dataDir + ": " + e.getMessage(), e);
             }
         }
     }
@@ -231,12 +231,17 @@ public class EmbeddedNode implements AutoCloseable {
                 "-Dfile.encoding=UTF-8", "-Djava.awt.headless=true",
                 "-cp", classpath, PidFile.LAUNCHER,
                 config.dataDir().toString(), String.valueOf(config.port()));
-        Process process = new ProcessBuilder(command)
-                .directory(config.dataDir().toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
-        process.getOutputStream().close(); // the node reads no input
+        Process process;
+        try {
+            process = new ProcessBuilder(command)
+                    .directory(config.dataDir().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+            process.getOutputStream().close(); // the node reads no input
+        } catch (IOException e) {
+            throw new NodeException("cannot start the search node with " + java + ": " + e.getMessage(), e);
+        }
         pidFile.write(process.pid(), config.port());
         child = process;
         node = process.toHandle();

@@ -141,18 +141,43 @@ class EmbeddedNodeTest {
         assertThat(node.status().running()).isFalse();
         assertThat(config.dataDir().resolve("node.pid")).doesNotExist();
 
-        node.start();
-        try {
-            assertThat(node.status().pid()).isNotEqualTo(firstPid);
+        // the second run through ensureRunning: nothing owns the data dir, so it starts and close() stops
+        long secondPid;
+        try (EmbeddedNode user = new EmbeddedNode(config).ensureRunning()) {
+            assertThat(user.startedHere()).isTrue();
+            secondPid = user.status().pid();
+            assertThat(secondPid).isNotEqualTo(firstPid);
             JsonNode found = get(doc);
             assertThat(found.path("found").asBoolean()).isTrue();
             assertThat(found.path("_source").path("summary").asText()).isEqualTo("村委会挪用补偿款");
-        } finally {
-            long secondPid = node.status().pid();
-            assertThat(node.stop()).isTrue();
-            assertThat(ProcessHandle.of(secondPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         }
+        assertThat(ProcessHandle.of(secondPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         assertThat(node.stop()).as("nothing left to stop").isFalse();
+    }
+
+    @Test
+    void nodeThatEndsWhileStartingReportsItsLog() throws IOException {
+        NodeConfig config = sharedConfig.withDataDir(temp.resolve("bad-heap")).withPort(freePort()).withHeap("lots");
+
+        assertThatThrownBy(() -> new EmbeddedNode(config).start())
+                .isInstanceOf(NodeException.class)
+                .hasMessageContaining("ended with exit code 1 before it was ready")
+                .hasMessageContaining("last lines of " + config.dataDir().resolve("node.log"))
+                .hasMessageContaining("heap size: -Xmslots");
+        assertThat(config.dataDir().resolve("node.pid")).doesNotExist();
+    }
+
+    @Test
+    void pidFileOfAProcessThatIsNoNodeIsIgnored() throws IOException {
+        Path dataDir = Files.createDirectories(temp.resolve("stale"));
+        // a live pid that is not a search node, as after a crash and pid reuse
+        Files.writeString(dataDir.resolve("node.pid"), ProcessHandle.current().pid() + "\n9200\n");
+        EmbeddedNode node = new EmbeddedNode(sharedConfig.withDataDir(dataDir).withPort(freePort()));
+
+        assertThat(node.isRunning()).isFalse();
+        assertThat(node.status().running()).isFalse();
+        assertThat(node.stop()).isFalse();
+        assertThat(dataDir.resolve("node.pid")).doesNotExist();
     }
 
     private static List<String> analyze(String analyzer, String text) throws Exception {

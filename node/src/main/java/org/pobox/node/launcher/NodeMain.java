@@ -61,7 +61,14 @@ public final class NodeMain {
         CountDownLatch closed = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> close(node, closed), "pobox-node-shutdown"));
 
-        node.start();
+        try {
+            node.start();
+        } catch (Throwable e) {
+            // a half-started node may hold non-daemon threads: report, close and really exit
+            e.printStackTrace();
+            close(node, closed);
+            System.exit(1);
+        }
         System.out.println(READY + " on http://127.0.0.1:" + port + " (pid " + ProcessHandle.current().pid()
                 + ", data " + dataDir + ")");
         System.out.flush();
