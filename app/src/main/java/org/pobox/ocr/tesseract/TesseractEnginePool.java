@@ -79,6 +79,10 @@ public final class TesseractEnginePool implements AutoCloseable {
         return peakInUse.get();
     }
 
+    public boolean isClosed() {
+        return closed;
+    }
+
     public int size() {
         return size;
     }
