@@ -47,8 +47,8 @@ public final class OcrSpeedBench {
         for (Path f : files) {
             images.add(ImageIO.read(f.toFile()));
         }
-        System.out.printf("%d %s pages at 300 dpi in %s, %d cores%n%n", pages, styleName, dir,
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf("%d %s pages at 300 dpi in %s, %d cores, load average before: %s%n%n", pages, styleName, dir,
+                Runtime.getRuntime().availableProcessors(), loadAverage());
         System.out.println("| reader | pages/min | mean CER | max CER |");
         System.out.println("|---|---|---|---|");
         for (String psm : psms) {
@@ -59,6 +59,12 @@ public final class OcrSpeedBench {
         for (int processes : new int[] {1, 2}) {
             cli(files, truths, processes, dir);
         }
+        System.out.printf("%nload average after: %s (other work on the machine skews the 2-worker rows most)%n", loadAverage());
+    }
+
+    private static String loadAverage() throws IOException {
+        Path proc = Path.of("/proc/loadavg");
+        return Files.exists(proc) ? Files.readString(proc).strip() : "unknown";
     }
 
     private static void component(List<BufferedImage> images, List<String> truths, int workers, int psm) throws Exception {
