@@ -33,6 +33,16 @@ class ScanGeneratorTest {
     }
 
     @Test
+    void aLetterCanBeWrittenOneFilePerPage(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        GeneratedScan scan = new ScanGenerator(5).writePageFiles(ScanFiles.Format.JPEG, dir, "letter-007", 2,
+                PageStyle.clean(200));
+        assertThat(scan.files()).extracting(p -> p.getFileName().toString())
+                .containsExactly("letter-007_p1.jpg", "letter-007_p2.jpg");
+        assertThat(scan.pages()).isEqualTo(2);
+        assertThat(javax.imageio.ImageIO.read(scan.files().get(1).toFile()).getWidth()).isEqualTo(1654);
+    }
+
+    @Test
     void skewIsMildOrRefused() {
         assertThatThrownBy(() -> new PageStyle("WenQuanYi Zen Hei", 300, 12, false, 3.0, 255))
                 .isInstanceOf(IllegalArgumentException.class);
