@@ -53,8 +53,8 @@ public final class OcrSpeedBench {
         }
         System.out.printf("%d %s pages at 300 dpi in %s, %d cores, best of %d rounds, load average before: %s%n%n",
                 pages, styleName, dir, Runtime.getRuntime().availableProcessors(), rounds, loadAverage());
-        System.out.println("| reader | pages/min (best) | pages/min (median) | mean CER | max CER |");
-        System.out.println("|---|---|---|---|---|");
+        System.out.println("| reader | pages/min (best) | pages/min (median) | CPU s/page | mean CER | max CER |");
+        System.out.println("|---|---|---|---|---|---|");
         for (String psm : psms) {
             for (int workers : new int[] {1, 2}) {
                 component(images, truths, workers, Integer.parseInt(psm), rounds);
@@ -107,11 +107,13 @@ public final class OcrSpeedBench {
     private static void measure(String name, int rounds, List<String> truths, Callable<List<String>> run) throws Exception {
         double[] perMinute = new double[rounds];
         List<String> texts = null;
+        double cpuStart = cpuSeconds();
         for (int r = 0; r < rounds; r++) {
             long start = System.nanoTime();
             texts = run.call();
             perMinute[r] = truths.size() / ((System.nanoTime() - start) / 1e9) * 60;
         }
+        double cpuPerPage = (cpuSeconds() - cpuStart) / rounds / truths.size();
         Arrays.sort(perMinute);
         double sum = 0;
         double max = 0;
@@ -120,8 +122,8 @@ public final class OcrSpeedBench {
             sum += cer;
             max = Math.max(max, cer);
         }
-        System.out.printf("| %s | %.1f | %.1f | %.3f | %.3f |%n", name, perMinute[rounds - 1], perMinute[rounds / 2],
-                sum / truths.size(), max);
+        System.out.printf("| %s | %.1f | %.1f | %.2f | %.3f | %.3f |%n", name, perMinute[rounds - 1], perMinute[rounds / 2],
+                cpuPerPage, sum / truths.size(), max);
     }
 
     private static String runCli(Path image, Path dir, String psm) throws IOException, InterruptedException {
@@ -138,6 +140,18 @@ public final class OcrSpeedBench {
             throw new IllegalStateException("tesseract CLI exited with " + exit + " on " + image);
         }
         return Files.readString(Path.of(base + ".txt"), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * CPU time of this JVM plus its finished child processes (the CLI runs), from /proc/self/stat:
+     * unlike wall time it hardly changes when other work shares the machine.
+     */
+    private static double cpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // fields 14-17 of proc(5): utime stime cutime cstime; f[0] is field 3
+        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+        return ticks / 100.0; // USER_HZ is 100 on Linux
     }
 
     private static String loadAverage() throws IOException {
