@@ -7,6 +7,8 @@ import java.util.function.Supplier;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code tesseract:} component: Apache Camel has none, so pobox brings its own. Found by
@@ -20,6 +22,8 @@ import org.apache.camel.support.DefaultComponent;
  */
 @Component("tesseract")
 public class TesseractComponent extends DefaultComponent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TesseractComponent.class);
 
     private final Map<String, Shared> pools = new HashMap<>();
 
@@ -53,6 +57,16 @@ public class TesseractComponent extends DefaultComponent {
         if (shared != null && --shared.users == 0) {
             pools.remove(key);
             shared.pool.close();
+        }
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // OpenMP reads it once when libtesseract loads; the JVM cannot set it for itself
+        if (!"1".equals(System.getenv("OMP_THREAD_LIMIT"))) {
+            LOG.warn("OMP_THREAD_LIMIT is not 1: libtesseract's OpenMP threads will compete with the OCR workers"
+                    + " and reading gets several times slower; set OMP_THREAD_LIMIT=1 in the launcher");
         }
     }
 
