@@ -17,8 +17,7 @@ import org.apache.camel.support.DefaultEndpoint;
  * Body in: a {@link java.awt.image.BufferedImage} (one page); body out: an
  * {@link org.pobox.ocr.PageText}; headers pass through. Endpoints with the same name and options
  * share one pool of {@code workers} engines, held by the component, closed when the last of them
- * stops. Run the JVM with {@code OMP_THREAD_LIMIT=1}: libtesseract's OpenMP threads otherwise
- * compete with the workers.
+ * stops. Launchers set {@code OMP_THREAD_LIMIT=1} (see package-info).
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "tesseract", title = "Tesseract OCR", syntax = "tesseract:name",
         producerOnly = true, category = {Category.DOCUMENT, Category.AI})
