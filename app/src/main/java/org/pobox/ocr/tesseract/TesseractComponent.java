@@ -7,8 +7,6 @@ import java.util.function.Supplier;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@code tesseract:} component: Apache Camel has none, so pobox brings its own. Found by
@@ -22,8 +20,6 @@ import org.slf4j.LoggerFactory;
  */
 @Component("tesseract")
 public class TesseractComponent extends DefaultComponent {
-
-    private static final Logger LOG = LoggerFactory.getLogger(TesseractComponent.class);
 
     private final Map<String, Shared> pools = new HashMap<>();
 
@@ -57,16 +53,6 @@ public class TesseractComponent extends DefaultComponent {
         if (shared != null && --shared.users == 0) {
             pools.remove(key);
             shared.pool.close();
-        }
-    }
-
-    @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        // OpenMP reads it once when libtesseract loads; the JVM cannot set it for itself
-        if (!"1".equals(System.getenv("OMP_THREAD_LIMIT"))) {
-            LOG.warn("OMP_THREAD_LIMIT is not 1: libtesseract's OpenMP threads will compete with the OCR workers"
-                    + " and reading gets several times slower; set OMP_THREAD_LIMIT=1 in the launcher");
         }
     }
 
