@@ -15,7 +15,8 @@ final class Images {
     }
 
     static BufferedImage toBgr(BufferedImage src) {
-        if (src.getType() == BufferedImage.TYPE_3BYTE_BGR) {
+        // a sub-image shares its parent's buffer at an offset: copy it, toChw reads the buffer directly
+        if (src.getType() == BufferedImage.TYPE_3BYTE_BGR && src.getRaster().getParent() == null) {
             return src;
         }
         BufferedImage out = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
@@ -27,18 +28,20 @@ final class Images {
         return out;
     }
 
-    /** Bilinear resize; halves step by step first so that a large page is not aliased away. */
+    /** Bilinear resize to a BGR image; halves step by step first so that a large page is not aliased away. */
     static BufferedImage resize(BufferedImage src, int w, int h) {
         BufferedImage cur = src;
         while (cur.getWidth() / 2 >= w && cur.getHeight() / 2 >= h) {
             cur = draw(cur, cur.getWidth() / 2, cur.getHeight() / 2);
         }
-        return cur.getWidth() == w && cur.getHeight() == h ? cur : draw(cur, w, h);
+        return cur.getWidth() == w && cur.getHeight() == h ? toBgr(cur) : draw(cur, w, h);
     }
 
     private static BufferedImage draw(BufferedImage src, int w, int h) {
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = out.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, w, h);
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         g.drawImage(src, 0, 0, w, h, null);
         g.dispose();

@@ -33,6 +33,11 @@ public final class PaddleEngine implements OcrEngine {
     /** PaddleOCR's drop_score: lines read with less confidence are noise more often than text. */
     static final double MIN_LINE_SCORE = 0.5;
     private static final int ORIENTATION_LINES = 6;
+    /**
+     * Larger pages are shrunk first: detection sees at most detLimitSide anyway, and lines of a
+     * page this size are still well over the recogniser's 48 px; it bounds memory on huge photos.
+     */
+    static final int MAX_PAGE_SIDE = 4000;
 
     private final TextDetector detector;
     private final DirectionClassifier classifier;
@@ -78,7 +83,7 @@ public final class PaddleEngine implements OcrEngine {
     @Override
     public PageText read(BufferedImage image) {
         try {
-            return readUpright(Images.toBgr(image));
+            return readUpright(bounded(image));
         } catch (OrtException e) {
             throw new PaddleException("Paddle failed on a page", e);
         }
@@ -111,6 +116,15 @@ public final class PaddleEngine implements OcrEngine {
             }
         }
         return new PageText(LineOrder.text(pieces), pieces.isEmpty() ? 0 : sum / pieces.size());
+    }
+
+    private static BufferedImage bounded(BufferedImage image) {
+        int w = image.getWidth(), h = image.getHeight();
+        if (Math.max(w, h) <= MAX_PAGE_SIDE) {
+            return Images.toBgr(image);
+        }
+        double scale = (double) MAX_PAGE_SIDE / Math.max(w, h);
+        return Images.resize(image, (int) Math.round(w * scale), (int) Math.round(h * scale));
     }
 
     /** A page turned a quarter shows its lines as boxes taller than wide. */

@@ -86,7 +86,7 @@ public final class PaddleBench {
             callers.shutdown();
         }
         Runtime rt = Runtime.getRuntime();
-        System.out.printf("heap used now: %d MiB; peak RSS: %s%n", (rt.totalMemory() - rt.freeMemory()) >> 20, peakRss());
+        System.out.printf("heap used now: %d MiB, committed %d MiB; peak RSS: %s%n", (rt.totalMemory() - rt.freeMemory()) >> 20, rt.totalMemory() >> 20, peakRss());
     }
 
     private static String peakRss() throws IOException {
