@@ -38,6 +38,11 @@ public final class TesseractEngine implements OcrEngine {
 
     @Override
     public PageText read(BufferedImage page) {
+        return read(page, dpi);
+    }
+
+    /** Reads a page scanned at {@code pageDpi} instead of the engine's default resolution. */
+    public PageText read(BufferedImage page, int pageDpi) {
         if (closed) {
             throw new IllegalStateException("engine is closed");
         }
@@ -47,7 +52,7 @@ public final class TesseractEngine implements OcrEngine {
         api.SetImage(pixels, gray.getWidth(), gray.getHeight(), 1, bytesPerLine);
         // Raw pixels carry no resolution; without it Tesseract guesses and sizes text wrongly.
         // It must come after SetImage, which resets it.
-        api.SetSourceResolution(dpi);
+        api.SetSourceResolution(pageDpi > 0 ? pageDpi : dpi);
         BytePointer utf8 = api.GetUTF8Text();
         try {
             if (utf8 == null) {

@@ -35,11 +35,16 @@ public final class TesseractEnginePool implements AutoCloseable {
 
     /** Reads one page on a free engine, waiting for one if all {@code size} are busy. */
     public PageText read(BufferedImage page) throws InterruptedException {
+        return read(page, 0);
+    }
+
+    /** As {@link #read(BufferedImage)}, for a page scanned at {@code dpi} (0: the engines' default). */
+    public PageText read(BufferedImage page, int dpi) throws InterruptedException {
         TesseractEngine engine = borrow();
         int now = inUse.incrementAndGet();
         peakInUse.accumulateAndGet(now, Math::max);
         try {
-            return engine.read(page);
+            return engine.read(page, dpi);
         } finally {
             inUse.decrementAndGet();
             idle.add(engine);
@@ -77,6 +82,10 @@ public final class TesseractEnginePool implements AutoCloseable {
     /** The most pages read at the same moment: shows that workers really ran in parallel. */
     public int peakParallelReads() {
         return peakInUse.get();
+    }
+
+    public boolean isClosed() {
+        return closed;
     }
 
     public int size() {

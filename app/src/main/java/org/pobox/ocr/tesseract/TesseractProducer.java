@@ -17,6 +17,9 @@ public class TesseractProducer extends DefaultProducer {
     /** Optional header naming the page in error messages (e.g. "scan-0042.tif page 3"). */
     public static final String PAGE_HEADER = "PoboxPage";
 
+    /** Optional header: the page's scan resolution when it differs from the endpoint's {@code dpi}. */
+    public static final String DPI_HEADER = "PoboxDpi";
+
     private final TesseractEndpoint endpoint;
 
     public TesseractProducer(TesseractEndpoint endpoint) {
@@ -35,7 +38,7 @@ public class TesseractProducer extends DefaultProducer {
         }
         PageText text;
         try {
-            text = endpoint.pool().read(image);
+            text = endpoint.pool().read(image, in.getHeader(DPI_HEADER, 0, Integer.class));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw e;
