@@ -21,6 +21,7 @@ final class TextRecognizer implements AutoCloseable {
     }
 
     private static final int H = 48, MIN_W = 320;
+    private static final double MAX_WIDTH_SPREAD = 1.5;
     private static final float[] MEAN = {0.5f, 0.5f, 0.5f};
     private static final float[] STD = {0.5f, 0.5f, 0.5f};
 
@@ -49,8 +50,14 @@ final class TextRecognizer implements AutoCloseable {
         }
         java.util.Arrays.sort(order, Comparator.comparingDouble(i -> ratio(lines.get(i))));
         Line[] result = new Line[n];
-        for (int from = 0; from < n; from += batchSize) {
-            int to = Math.min(n, from + batchSize);
+        for (int from = 0, to; from < n; from = to) {
+            // a batch is padded to its widest line: a short line (a date, a signature) batched with
+            // full-width lines would cost as much as one of them, so a much wider line starts a new batch
+            double narrowest = ratio(lines.get(order[from]));
+            to = from + 1;
+            while (to < n && to - from < batchSize && ratio(lines.get(order[to])) <= MAX_WIDTH_SPREAD * narrowest) {
+                to++;
+            }
             List<BufferedImage> batch = new ArrayList<>();
             for (int k = from; k < to; k++) {
                 batch.add(lines.get(order[k]));
@@ -107,7 +114,7 @@ final class TextRecognizer implements AutoCloseable {
             }
             previous = best;
         }
-        return new Line(text.toString(), count == 0 ? 0 : sum / count);
+        return new Line(ChinesePunctuation.fullWidth(text.toString()), count == 0 ? 0 : sum / count);
     }
 
     private static double ratio(BufferedImage img) {
