@@ -14,7 +14,7 @@ import java.util.List;
 final class LineOrder {
 
     /** A box with what was read in it. */
-    record Piece(TextBox box, String text) {
+    record Piece(TextBox box, String text, double score) {
     }
 
     private LineOrder() {
@@ -32,6 +32,11 @@ final class LineOrder {
             }
         }
         return out.toString();
+    }
+
+    /** The pieces line by line, each line left to right. */
+    static List<Piece> readingOrder(List<Piece> pieces) {
+        return lines(pieces).stream().flatMap(List::stream).toList();
     }
 
     static List<List<Piece>> lines(List<Piece> pieces) {

@@ -82,18 +82,27 @@ public final class PaddleEngine implements OcrEngine {
 
     @Override
     public PageText read(BufferedImage image) {
+        return readPage(image).toPageText();
+    }
+
+    /** Reads a page with its line boxes, orientation and character confidence. */
+    public PaddlePage readPage(BufferedImage image) {
         try {
-            return readUpright(bounded(image));
+            BufferedImage page = bounded(image);
+            double scale = (double) page.getWidth() / image.getWidth();
+            return readUpright(page, scale);
         } catch (OrtException e) {
             throw new PaddleException("Paddle failed on a page", e);
         }
     }
 
-    private PageText readUpright(BufferedImage image) throws OrtException {
-        BufferedImage page = image;
+    /** @param scale how much the page was shrunk from the caller's image */
+    private PaddlePage readUpright(BufferedImage page, double scale) throws OrtException {
+        int turns = 0;
         List<TextBox> boxes = detector.detect(page);
         if (mostlyTall(boxes)) {
             page = Images.rotate(page, 1);
+            turns = 1;
             boxes = detector.detect(page);
         }
         List<BufferedImage> crops = new ArrayList<>(boxes.size());
@@ -104,18 +113,52 @@ public final class PaddleEngine implements OcrEngine {
             int w = page.getWidth(), h = page.getHeight();
             boxes = boxes.stream().map(b -> turned(b, w, h)).toList();
             crops = crops.stream().map(c -> Images.rotate(c, 2)).toList();
+            turns += 2;
         }
         List<TextRecognizer.Line> read = recognizer.recognize(crops);
         List<LineOrder.Piece> pieces = new ArrayList<>();
         double sum = 0;
+        int chars = 0, lowChars = 0;
         for (int i = 0; i < read.size(); i++) {
             TextRecognizer.Line line = read.get(i);
             if (line.score() >= MIN_LINE_SCORE && !line.text().isBlank()) {
-                pieces.add(new LineOrder.Piece(boxes.get(i), line.text()));
+                pieces.add(new LineOrder.Piece(boxes.get(i), line.text(), line.score()));
                 sum += line.score();
+                chars += line.text().length();
+                lowChars += line.lowConfidenceChars();
             }
         }
-        return new PageText(LineOrder.text(pieces), pieces.isEmpty() ? 0 : sum / pieces.size());
+        List<PaddleLine> lines = new ArrayList<>();
+        for (LineOrder.Piece p : LineOrder.readingOrder(pieces)) {
+            lines.add(onCallersImage(p, turns, page.getWidth(), page.getHeight(), scale));
+        }
+        return new PaddlePage(LineOrder.text(pieces), pieces.isEmpty() ? 0 : sum / pieces.size(), lines,
+                turns, chars == 0 ? 0 : (double) lowChars / chars);
+    }
+
+    /**
+     * The piece's box on the caller's image: undo the clockwise quarter turns one by one (a point
+     * (x, y) of an image turned once came from (y, W - x), W being the turned image's width),
+     * then the shrinking.
+     */
+    private static PaddleLine onCallersImage(LineOrder.Piece p, int turns, int w, int h, double scale) {
+        double[] xs = p.box().xs().clone(), ys = p.box().ys().clone();
+        int width = w, height = h;
+        for (int t = 0; t < turns; t++) {
+            for (int i = 0; i < 4; i++) {
+                double x = xs[i];
+                xs[i] = ys[i];
+                ys[i] = width - x;
+            }
+            int swap = width;
+            width = height;
+            height = swap;
+        }
+        for (int i = 0; i < 4; i++) {
+            xs[i] /= scale;
+            ys[i] /= scale;
+        }
+        return new PaddleLine(p.text(), p.score(), xs, ys);
     }
 
     private static BufferedImage bounded(BufferedImage image) {
@@ -149,8 +192,8 @@ public final class PaddleEngine implements OcrEngine {
     private static TextBox turned(TextBox b, int w, int h) {
         double[] xs = new double[4], ys = new double[4];
         for (int i = 0; i < 4; i++) {
-            xs[i] = w - 1 - b.xs()[(i + 2) % 4];
-            ys[i] = h - 1 - b.ys()[(i + 2) % 4];
+            xs[i] = w - b.xs()[(i + 2) % 4];
+            ys[i] = h - b.ys()[(i + 2) % 4];
         }
         return new TextBox(xs, ys, b.score());
     }

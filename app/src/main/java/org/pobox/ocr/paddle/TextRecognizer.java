@@ -16,9 +16,14 @@ import java.util.List;
  */
 final class TextRecognizer implements AutoCloseable {
 
-    /** A recognised line and the mean probability of its characters. */
-    record Line(String text, double score) {
+    /**
+     * A recognised line, the mean probability of its characters, and how many of its characters
+     * were read with a probability under {@link #LOW_CHAR_PROBABILITY}.
+     */
+    record Line(String text, double score, int lowConfidenceChars) {
     }
+
+    static final double LOW_CHAR_PROBABILITY = 0.8;
 
     private static final int H = 48, MIN_W = 320;
     private static final double MAX_WIDTH_SPREAD = 1.5;
@@ -99,7 +104,7 @@ final class TextRecognizer implements AutoCloseable {
     private Line decode(float[] probs, int offset, int steps, int classes) {
         StringBuilder text = new StringBuilder();
         double sum = 0;
-        int count = 0, previous = -1;
+        int count = 0, low = 0, previous = -1;
         for (int t = 0; t < steps; t++) {
             int base = offset + t * classes, best = 0;
             for (int c = 1; c < classes; c++) {
@@ -111,10 +116,13 @@ final class TextRecognizer implements AutoCloseable {
                 text.append(alphabet[best]);
                 sum += probs[base + best];
                 count++;
+                if (probs[base + best] < LOW_CHAR_PROBABILITY) {
+                    low++;
+                }
             }
             previous = best;
         }
-        return new Line(ChinesePunctuation.fullWidth(text.toString()), count == 0 ? 0 : sum / count);
+        return new Line(ChinesePunctuation.fullWidth(text.toString()), count == 0 ? 0 : sum / count, low);
     }
 
     private static double ratio(BufferedImage img) {

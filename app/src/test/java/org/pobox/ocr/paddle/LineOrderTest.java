@@ -31,7 +31,7 @@ class LineOrderTest {
         List<LineOrder.Piece> pieces = new ArrayList<>();
         for (int line = 0; line < 8; line++) {
             for (int part = 0; part < 3; part++) {
-                pieces.add(new LineOrder.Piece(box(200 + part * 700, 300 + line * 75, 600, 45, skew), "L" + line + "P" + part));
+                pieces.add(new LineOrder.Piece(box(200 + part * 700, 300 + line * 75, 600, 45, skew), "L" + line + "P" + part, 1.0));
             }
         }
         Collections.shuffle(pieces, new Random(7));

@@ -2,6 +2,7 @@ package org.pobox.ocr.paddle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -73,6 +74,43 @@ class PaddleEngineTest {
             assertThat(joined(read)).as("turned %d°", quarters * 90).contains(PHRASE);
             assertThat(Cer.of(truth, read.text())).as("turned %d°", quarters * 90).isLessThanOrEqualTo(0.03);
         }
+    }
+
+    @Test
+    void linesComeWithTheirBoxesOnTheImageAsGivenWhicheverWayItIsTurned() {
+        ScanGenerator generator = new ScanGenerator(6);
+        String truth = generator.letters().letter();
+        BufferedImage upright = Images.toBgr(generator.render(truth, PageStyle.clean(200)));
+        int w = upright.getWidth(), h = upright.getHeight();
+        PaddlePage base = engine.readPage(upright);
+        assertThat(base.quarterTurns()).isZero();
+        assertThat(base.lowConfidenceShare()).isBetween(0.0, 0.05);
+        PaddleLine first = base.lines().get(0);
+        double cx = centre(first.xs()), cy = centre(first.ys());
+        assertThat(first.text()).isEqualTo(truth.split("\n")[0]);
+
+        for (int quarters = 1; quarters < 4; quarters++) {
+            PaddlePage page = engine.readPage(Images.rotate(upright, quarters));
+
+            // the engine turned it back: its turns and ours make a full circle
+            assertThat((page.quarterTurns() + quarters) % 4).as("turned %d°", quarters * 90).isZero();
+            PaddleLine line = page.lines().get(0);
+            assertThat(line.text()).isEqualTo(first.text());
+            // where a clockwise quarter turn takes the upright point (x, y): (h - y, x); give or take
+            // a few pixels, as detection sees the turned page at a slightly different scale
+            // (a wrong mapping is off by hundreds)
+            double[] expected = switch (quarters) {
+                case 1 -> new double[] {h - cy, cx};
+                case 2 -> new double[] {w - cx, h - cy};
+                default -> new double[] {cy, w - cx};
+            };
+            assertThat(centre(line.xs())).as("turned %d°: x", quarters * 90).isCloseTo(expected[0], within(20.0));
+            assertThat(centre(line.ys())).as("turned %d°: y", quarters * 90).isCloseTo(expected[1], within(20.0));
+        }
+    }
+
+    private static double centre(double[] v) {
+        return (v[0] + v[1] + v[2] + v[3]) / 4;
     }
 
     @Test
