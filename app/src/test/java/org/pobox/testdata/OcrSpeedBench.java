@@ -47,8 +47,8 @@ public final class OcrSpeedBench {
         for (Path f : files) {
             images.add(ImageIO.read(f.toFile()));
         }
-        System.out.printf("%d %s pages at 300 dpi in %s, %d cores%n%n", pages, styleName, dir,
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf("%d %s pages at 300 dpi in %s, %d cores, load average before: %s%n%n", pages, styleName, dir,
+                Runtime.getRuntime().availableProcessors(), loadAverage());
         System.out.println("| reader | pages/min | mean CER | max CER |");
         System.out.println("|---|---|---|---|");
         for (String psm : psms) {
@@ -56,9 +56,17 @@ public final class OcrSpeedBench {
                 component(images, truths, workers, Integer.parseInt(psm));
             }
         }
-        for (int processes : new int[] {1, 2}) {
-            cli(files, truths, processes, dir);
+        for (String psm : new String[] {null, "6"}) {
+            for (int processes : new int[] {1, 2}) {
+                cli(files, truths, processes, dir, psm);
+            }
         }
+        System.out.printf("%nload average after: %s (other work on the machine skews the 2-worker rows most)%n", loadAverage());
+    }
+
+    private static String loadAverage() throws IOException {
+        Path proc = Path.of("/proc/loadavg");
+        return Files.exists(proc) ? Files.readString(proc).strip() : "unknown";
     }
 
     private static void component(List<BufferedImage> images, List<String> truths, int workers, int psm) throws Exception {
@@ -90,12 +98,13 @@ public final class OcrSpeedBench {
         }
     }
 
-    private static void cli(List<Path> files, List<String> truths, int processes, Path dir) throws Exception {
+    /** {@code psm} null: the plain command {@code tesseract img out -l chi_sim} (psm 3). */
+    private static void cli(List<Path> files, List<String> truths, int processes, Path dir, String psm) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(processes);
         long start = System.nanoTime();
         List<Future<String>> results = new ArrayList<>();
         for (Path file : files) {
-            results.add(threads.submit(() -> runCli(file, dir)));
+            results.add(threads.submit(() -> runCli(file, dir, psm)));
         }
         List<String> texts = new ArrayList<>();
         for (Future<String> f : results) {
@@ -103,12 +112,17 @@ public final class OcrSpeedBench {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         threads.shutdown();
-        report("tesseract CLI (default psm 3), " + processes + " process(es)", files.size(), seconds, truths, texts);
+        String name = psm == null ? "tesseract CLI (default psm 3)" : "tesseract CLI --psm " + psm;
+        report(name + ", " + processes + " process(es)", files.size(), seconds, truths, texts);
     }
 
-    private static String runCli(Path image, Path dir) throws IOException, InterruptedException {
+    private static String runCli(Path image, Path dir, String psm) throws IOException, InterruptedException {
         Path base = dir.resolve(image.getFileName().toString().replace(".png", "-cli"));
-        ProcessBuilder pb = new ProcessBuilder("tesseract", image.toString(), base.toString(), "-l", "chi_sim")
+        List<String> command = new ArrayList<>(List.of("tesseract", image.toString(), base.toString(), "-l", "chi_sim"));
+        if (psm != null) {
+            command.addAll(List.of("--psm", psm));
+        }
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("OMP_THREAD_LIMIT", "1");
         int exit = pb.start().waitFor();

@@ -14,7 +14,11 @@ import org.apache.camel.support.DefaultEndpoint;
 
 /**
  * {@code tesseract:name[?options]}: reads the text of a page image with Tesseract, in-process.
- * One pool of engines per endpoint, created with the endpoint and closed when it stops.
+ * Body in: a {@link java.awt.image.BufferedImage} (one page); body out: an
+ * {@link org.pobox.ocr.PageText}; headers pass through. Endpoints with the same name and options
+ * share one pool of {@code workers} engines, held by the component, closed when the last of them
+ * stops. Run the JVM with {@code OMP_THREAD_LIMIT=1}: libtesseract's OpenMP threads otherwise
+ * compete with the workers.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "tesseract", title = "Tesseract OCR", syntax = "tesseract:name",
         producerOnly = true, category = {Category.DOCUMENT, Category.AI})
@@ -68,19 +72,31 @@ public class TesseractEndpoint extends DefaultEndpoint {
         super.doStart();
         Path models = datapath == null || datapath.isBlank() ? Tessdata.locate() : Path.of(datapath);
         Tessdata.requireModels(models, language); // fail at route start, not on the first letter
-        pool = new TesseractEnginePool(workers, () -> new TesseractEngine(models, language, psm, dpi));
+        pool = component().acquire(poolKey(),
+                () -> new TesseractEnginePool(workers, () -> new TesseractEngine(models, language, psm, dpi)));
     }
 
     @Override
     protected void doStop() throws Exception {
         if (pool != null) {
-            pool.close();
+            component().release(poolKey());
             pool = null;
         }
         super.doStop();
     }
 
-    /** The engines behind this endpoint; exposed so tests and metrics can see how many were created. */
+    private TesseractComponent component() {
+        return (TesseractComponent) getComponent();
+    }
+
+    private String poolKey() {
+        return name + "|" + language + "|" + psm + "|" + dpi + "|" + workers + "|" + datapath;
+    }
+
+    /**
+     * The engines behind this endpoint, shared with every endpoint of the same name and options;
+     * exposed so tests and metrics can see how many were created.
+     */
     public TesseractEnginePool pool() {
         TesseractEnginePool current = pool;
         if (current == null) {

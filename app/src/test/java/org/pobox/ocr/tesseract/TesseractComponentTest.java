@@ -1,6 +1,7 @@
 package org.pobox.ocr.tesseract;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -18,9 +19,14 @@ import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pobox.intake.PageDecoder;
+import org.pobox.intake.ScanPages;
 import org.pobox.ocr.PageText;
 import org.pobox.testdata.Cer;
+import org.pobox.testdata.GeneratedScan;
 import org.pobox.testdata.PageStyle;
+import org.pobox.testdata.ScanFiles;
 import org.pobox.testdata.ScanGenerator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -118,6 +124,18 @@ class TesseractComponentTest {
         TesseractEnginePool pool = camel.getEndpoint(uri, TesseractEndpoint.class).pool();
         assertThat(pool.engines()).as("models loaded: one per worker, not one per page").isEqualTo(2);
         assertThat(pool.peakParallelReads()).as("pages read at the same moment").isEqualTo(2);
+    }
+
+    @Test
+    void eachPageOfADecodedMultiPageTiffIsRead(@TempDir Path dir) throws Exception {
+        GeneratedScan scan = GENERATOR.write(ScanFiles.Format.TIFF, dir.resolve("letter.tif"), 2, PageStyle.clean(300));
+        try (ScanPages pages = new PageDecoder().open(scan.file())) {
+            assertThat(pages.count()).isEqualTo(2);
+            for (int i = 0; i < pages.count(); i++) {
+                PageText text = template.requestBody("direct:ocr", pages.page(i), PageText.class);
+                assertThat(Cer.of(scan.pageTexts().get(i), text.text())).isLessThan(MAX_CER);
+            }
+        }
     }
 
     @Test
