@@ -48,12 +48,17 @@ public final class PaddleEnginePool implements AutoCloseable {
      * @throws PaddleException when the models fail to load or the page fails
      */
     public PageText read(BufferedImage page, long timeoutMs) throws InterruptedException {
+        return readPage(page, timeoutMs).toPageText();
+    }
+
+    /** As {@link #read}, with the line boxes, page turns and character confidence. */
+    public PaddlePage readPage(BufferedImage page, long timeoutMs) throws InterruptedException {
         free.acquire();
-        Future<PageText> result;
+        Future<PaddlePage> result;
         try {
             result = threads.submit(() -> {
                 try {
-                    return engine().read(page);
+                    return engine().readPage(page);
                 } finally {
                     free.release();
                 }
