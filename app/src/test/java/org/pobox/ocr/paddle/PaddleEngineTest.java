@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -160,5 +162,17 @@ class PaddleEngineTest {
         assertThatThrownBy(() -> new PaddleEngine(empty, 960, 6))
                 .isInstanceOf(PaddleException.class)
                 .hasMessageContaining("bin/fetch-models");
+    }
+
+    @Test
+    void aBrokenModelFailsToLoadWithAReasonTooNotACrash(@TempDir Path dir) throws Exception {
+        for (String file : List.of(PaddleEngine.REC_MODEL, PaddleEngine.CLS_MODEL, PaddleEngine.KEYS)) {
+            Files.copy(PaddleEngine.defaultModelDir().resolve(file), dir.resolve(file));
+        }
+        Files.write(dir.resolve(PaddleEngine.DET_MODEL), new byte[] {1, 2, 3, 4}); // e.g. a cut-off download
+
+        assertThatThrownBy(() -> new PaddleEngine(dir, 960, 6))
+                .isInstanceOf(PaddleException.class)
+                .hasMessageContaining("failed to load");
     }
 }
