@@ -91,7 +91,9 @@ public final class PaddleEngine implements OcrEngine {
             BufferedImage page = bounded(image);
             double scale = (double) page.getWidth() / image.getWidth();
             return readUpright(page, scale);
-        } catch (OrtException e) {
+        } catch (PaddleException e) {
+            throw e;
+        } catch (OrtException | RuntimeException e) {
             throw new PaddleException("Paddle failed on a page", e);
         }
     }
