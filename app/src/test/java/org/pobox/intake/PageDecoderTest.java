@@ -113,6 +113,12 @@ class PageDecoderTest {
     }
 
     @Test
+    void chineseTextSavedByWindowsIsStillText() throws IOException {
+        Path gbk = Files.write(dir.resolve("举报信.pdf"), "尊敬的巡视组领导：\r\n我村补偿款至今未发。".getBytes("GB18030"));
+        assertReason(gbk, "named .pdf but is not a PDF (looks like plain text)");
+    }
+
+    @Test
     void anEncryptedPdf() throws IOException {
         assertReason(BadFiles.encryptedPdf(dir.resolve("locked.pdf"), page, 200),
                 "encrypted PDF: cannot be read without its password");
