@@ -7,6 +7,9 @@ import java.util.List;
  * One letter as indexed: one document per letter, keyed by the SHA-256 of its original file.
  * Field names are the index's (snake_case in JSON, see {@code index/letters-mapping.json}).
  * {@code archiveName} is the original's file name in {@code archive/}: the viewer shows its pages.
+ * {@code text} is the letter's body: envelope pages are kept in {@code pages} and
+ * {@code envelopeText}, not in it. {@code needsReview} asks a person to read the scan, for the
+ * {@code reviewReasons} given.
  */
 public record Letter(
         String id,
@@ -16,13 +19,24 @@ public record Letter(
         List<Page> pages,
         String text,
         int pageCount,
-        double ocrConfidence) {
+        double ocrConfidence,
+        String envelopeText,
+        boolean needsReview,
+        List<String> reviewReasons) {
 
     /** Builds a letter from its pages: the body text joins pages with a blank line. */
     public static Letter of(String id, List<String> fileNames, String archiveName, Instant receivedAt,
                             List<Page> pages) {
-        String text = String.join("\n\n", pages.stream().map(Page::text).toList());
+        return of(id, fileNames, archiveName, receivedAt, pages, List.of());
+    }
+
+    /** As {@link #of(String, List, String, Instant, List)}, asking for review for these reasons. */
+    public static Letter of(String id, List<String> fileNames, String archiveName, Instant receivedAt,
+                            List<Page> pages, List<String> reviewReasons) {
+        String text = String.join("\n\n", pages.stream().filter(p -> !p.envelope()).map(Page::text).toList());
+        String envelope = String.join("\n\n", pages.stream().filter(Page::envelope).map(Page::text).toList());
         double confidence = pages.stream().mapToDouble(Page::confidence).average().orElse(0);
-        return new Letter(id, List.copyOf(fileNames), archiveName, receivedAt, List.copyOf(pages), text, pages.size(), confidence);
+        return new Letter(id, List.copyOf(fileNames), archiveName, receivedAt, List.copyOf(pages), text, pages.size(),
+                confidence, envelope.isEmpty() ? null : envelope, !reviewReasons.isEmpty(), List.copyOf(reviewReasons));
     }
 }

@@ -1,5 +1,39 @@
 package org.pobox.letter;
 
-/** One page of a letter as read by OCR: its 1-based number, text and mean confidence (0..1). */
-public record Page(int number, String text, double confidence) {
+import java.util.List;
+
+/**
+ * One page of a letter as read: its 1-based number, text and mean line confidence (0..1).
+ *
+ * @param engine             what read it: "paddle", "tesseract" or "text-layer" (a PDF's own text)
+ * @param fallback           why Paddle did not read it when Tesseract did (null when it did)
+ * @param lowConfidenceShare share of characters read with low confidence; null when the engine
+ *                           does not say
+ * @param envelope           an envelope, shown with the letter but kept out of its body text
+ * @param lines              the lines with their boxes on the scan as stored, so a viewer can mark
+ *                           a hit; empty when the engine gives no boxes
+ */
+public record Page(int number, String text, double confidence, String engine, String fallback,
+                   Double lowConfidenceShare, boolean envelope, List<Line> lines) {
+
+    public Page {
+        lines = lines == null ? List.of() : List.copyOf(lines);
+    }
+
+    public Page(int number, String text, double confidence) {
+        this(number, text, confidence, null, null, null, false, List.of());
+    }
+
+    /** A page whose text came from the PDF itself: no recognition, nothing to doubt. */
+    public static boolean isTextLayer(Page p) {
+        return "text-layer".equals(p.engine());
+    }
+
+    public Page withNumber(int n) {
+        return new Page(n, text, confidence, engine, fallback, lowConfidenceShare, envelope, lines);
+    }
+
+    /** A line's text, score and corners (top-left, top-right, bottom-right, bottom-left) in pixels. */
+    public record Line(String text, double score, double[] xs, double[] ys) {
+    }
 }

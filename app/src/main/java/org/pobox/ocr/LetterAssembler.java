@@ -2,25 +2,30 @@ package org.pobox.ocr;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.pobox.intake.Intake;
 import org.pobox.letter.Letter;
 import org.pobox.letter.Page;
 
-/** Puts the pages read by OCR, in order, into one letter. */
+/**
+ * Puts the pages read, in page order (the page queue finishes them in any order), into one letter
+ * and says whether it needs a person's review.
+ */
 public class LetterAssembler {
 
     public Letter assemble(Exchange exchange) {
         List<?> read = exchange.getIn().getBody(List.class);
         List<Page> pages = new ArrayList<>(read.size());
         for (Object o : read) {
-            PageText t = (PageText) o;
-            pages.add(new Page(pages.size() + 1, t.text(), t.confidence()));
+            pages.add(o instanceof PageText t ? new Page(pages.size() + 1, t.text(), t.confidence()) : (Page) o);
         }
+        pages.sort(Comparator.comparingInt(Page::number));
         String id = exchange.getIn().getHeader(Intake.LETTER_ID, String.class);
         String name = exchange.getIn().getHeader(Intake.SAFE_NAME, String.class);
         Instant received = exchange.getIn().getHeader(Intake.RECEIVED_AT, Instant.class);
-        return Letter.of(id, List.of(name), exchange.getIn().getHeader(Intake.ARCHIVE_NAME, String.class), received, pages);
+        return Letter.of(id, List.of(name), exchange.getIn().getHeader(Intake.ARCHIVE_NAME, String.class), received, pages,
+                Review.reasons(pages));
     }
 }

@@ -49,6 +49,7 @@ public final class Pipeline implements AutoCloseable {
         main.bind("intake", new Intake(index, config.failed()));
         main.bind("pageDecoder", new PageDecoder());
         main.bind("letterAssembler", new LetterAssembler());
+        org.pobox.ocr.OcrStage.beans(this.config).forEach(main::bind);
         main.bind("batchTracker", tracker);
     }
 

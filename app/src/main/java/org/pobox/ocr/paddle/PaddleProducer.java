@@ -12,6 +12,9 @@ import org.apache.camel.support.DefaultProducer;
  */
 public class PaddleProducer extends DefaultProducer {
 
+    /** Header set beside the body: the {@link PaddlePage} with line boxes and character confidence. */
+    public static final String PAGE_DETAIL = "PoboxPaddlePage";
+
     private final PaddleEndpoint endpoint;
 
     public PaddleProducer(PaddleEndpoint endpoint) {
@@ -27,6 +30,8 @@ public class PaddleProducer extends DefaultProducer {
             throw new IllegalArgumentException("paddle: body of exchange " + exchange.getExchangeId()
                     + " must be a java.awt.image.BufferedImage, was " + (body == null ? "null" : body.getClass().getName()));
         }
-        in.setBody(endpoint.pool().read(image, endpoint.getTimeoutMs()));
+        PaddlePage page = endpoint.pool().readPage(image, endpoint.getTimeoutMs());
+        in.setHeader(PAGE_DETAIL, page);
+        in.setBody(page.toPageText());
     }
 }

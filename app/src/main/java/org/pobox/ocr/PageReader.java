@@ -1,0 +1,121 @@
+package org.pobox.ocr;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.pobox.intake.Intake;
+import org.pobox.intake.PageDecoder;
+import org.pobox.intake.ScanPages;
+import org.pobox.letter.Page;
+import org.pobox.ocr.paddle.PaddleLine;
+import org.pobox.ocr.paddle.PaddlePage;
+import org.pobox.ocr.paddle.PaddleProducer;
+import org.pobox.ocr.paddle.PaddleTimeoutException;
+import org.pobox.ocr.tesseract.TesseractProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The steps of the ocr route around the engines: a scan becomes page jobs; a job becomes either
+ * a finished page (a PDF's own text layer) or a page image for the engine chosen for the
+ * language; what the engine read becomes a {@link Page} that says which engine read it.
+ */
+public class PageReader {
+
+    /** Header: which engine reads (or read) the page: "paddle", "tesseract" or {@link #TEXT_LAYER}. */
+    public static final String ENGINE = "poboxEngine";
+    /** Header: why Paddle did not read the page ("paddle-timeout", "paddle-failed"). */
+    public static final String FALLBACK = "poboxFallback";
+    public static final String TEXT_LAYER = "text-layer";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PageReader.class);
+
+    private final PageDecoder decoder;
+    private final String engine;
+
+    /** @param engine the engine for the configured language: "paddle" or "tesseract" */
+    public PageReader(PageDecoder decoder, String engine) {
+        this.decoder = decoder;
+        this.engine = engine;
+    }
+
+    /** One job per page of the file, in order. Only counts pages: nothing is decoded here. */
+    public List<PageJob> jobs(Path file) {
+        try (ScanPages pages = decoder.open(file)) {
+            List<PageJob> jobs = new ArrayList<>(pages.count());
+            for (int i = 0; i < pages.count(); i++) {
+                jobs.add(new PageJob(file, i, i + 1));
+            }
+            return jobs;
+        }
+    }
+
+    /**
+     * Body in: a {@link PageJob}. Body out: the finished {@link Page} when the PDF's text layer is
+     * good, else the page image, with {@link #ENGINE} naming the engine to read it.
+     */
+    public void prepare(Exchange exchange) throws org.apache.camel.InvalidPayloadException {
+        Message in = exchange.getMessage();
+        PageJob job = in.getMandatoryBody(PageJob.class);
+        in.setHeader(TesseractProducer.PAGE_HEADER, "page " + job.number() + " of letter " + shortId(exchange));
+        try (ScanPages pages = decoder.open(job.file())) {
+            Optional<String> layer = pages.textLayer(job.index());
+            if (layer.isPresent() && TextLayers.usable(layer.get())) {
+                String text = layer.get();
+                in.setHeader(ENGINE, TEXT_LAYER);
+                in.setBody(new Page(job.number(), text, 1.0, TEXT_LAYER, null, null, Envelopes.isEnvelope(text), List.of()));
+                return;
+            }
+            in.setHeader(TesseractProducer.DPI_HEADER, pages.dpi(job.index()));
+            in.setHeader(ENGINE, engine);
+            in.setHeader("poboxPageNumber", job.number());
+            in.setBody(pages.page(job.index()));
+        }
+    }
+
+    /** In the route's doCatch around Paddle: the page goes to Tesseract and says why. */
+    public void fallBack(Exchange exchange) {
+        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String reason = e instanceof PaddleTimeoutException ? "paddle-timeout" : "paddle-failed";
+        Message in = exchange.getMessage();
+        in.setHeader(ENGINE, "tesseract");
+        in.setHeader(FALLBACK, reason);
+        // the exception names the model folder at most, never page content
+        LOG.warn("{}: {}, read by tesseract instead ({})", in.getHeader(TesseractProducer.PAGE_HEADER), reason,
+                e == null ? "?" : e.getMessage());
+    }
+
+    /** Body in: the page read ({@link PageText}) or finished ({@link Page}); body out: the {@link Page}. */
+    public Page finish(Exchange exchange) throws org.apache.camel.InvalidPayloadException {
+        Message in = exchange.getMessage();
+        Object body = in.getBody();
+        if (body instanceof Page page) {
+            return page;
+        }
+        PageText read = in.getMandatoryBody(PageText.class);
+        int number = in.getHeader("poboxPageNumber", Integer.class);
+        String readBy = in.getHeader(ENGINE, String.class);
+        PaddlePage detail = in.getHeader(PaddleProducer.PAGE_DETAIL, PaddlePage.class);
+        in.removeHeader(PaddleProducer.PAGE_DETAIL);
+        Double lowShare = null;
+        List<Page.Line> lines = List.of();
+        if ("paddle".equals(readBy) && detail != null) {
+            lowShare = detail.lowConfidenceShare();
+            lines = detail.lines().stream().map(PageReader::line).toList();
+        }
+        return new Page(number, read.text(), read.confidence(), readBy, in.getHeader(FALLBACK, String.class), lowShare,
+                Envelopes.isEnvelope(read.text()), lines);
+    }
+
+    private static Page.Line line(PaddleLine l) {
+        return new Page.Line(l.text(), l.score(), l.xs(), l.ys());
+    }
+
+    private static String shortId(Exchange exchange) {
+        String id = exchange.getMessage().getHeader(Intake.LETTER_ID, String.class);
+        return id == null ? "?" : id.substring(0, Math.min(12, id.length()));
+    }
+}
