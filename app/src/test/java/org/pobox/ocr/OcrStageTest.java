@@ -1,0 +1,207 @@
+package org.pobox.ocr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import org.apache.camel.component.file.GenericFile;
+import org.apache.http.util.EntityUtils;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.pobox.config.PoboxConfig;
+import org.pobox.index.Json;
+import org.pobox.intake.Intake;
+import org.pobox.letter.Letter;
+import org.pobox.letter.Page;
+import org.pobox.pipeline.Pipeline;
+import org.pobox.support.TestEngine;
+import org.pobox.support.TestPobox;
+import org.pobox.testdata.Cer;
+import org.pobox.testdata.Degrade;
+import org.pobox.testdata.PageStyle;
+import org.pobox.testdata.ScanFiles;
+import org.pobox.testdata.ScanFiles.Format;
+import org.pobox.testdata.ScanGenerator;
+
+/**
+ * The ocr route of a started pipeline (real Paddle models, real Tesseract): which engine reads
+ * a page, what a page records, and the letter built from the pages.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OcrStageTest {
+
+    @TempDir
+    static Path dir;
+
+    private Pipeline paddle;
+    private Pipeline noModels;
+    private PoboxConfig paddleConfig;
+    private final ScanGenerator generator = new ScanGenerator(6060L);
+
+    @BeforeAll
+    void start() throws Exception {
+        paddleConfig = TestPobox.config(dir.resolve("paddle"), "letters_ocrstage");
+        paddle = new Pipeline(paddleConfig, TestEngine.client()).start();
+        Path emptyModels = Files.createDirectories(dir.resolve("no-models"));
+        PoboxConfig broken = TestPobox.config(dir.resolve("broken"), "letters_ocrstage_b")
+                .with("pobox.ocr.paddle.models", emptyModels.toString());
+        noModels = new Pipeline(broken, TestEngine.client()).start();
+    }
+
+    @AfterAll
+    void stop() {
+        paddle.close();
+        noModels.close();
+    }
+
+    @Test
+    void paddleReadsACleanPageAndKeepsItsLineBoxes() throws Exception {
+        String truth = generator.letters().letter();
+        Letter letter = read(paddle, Format.PNG, "clean.png", List.of(generator.render(truth, PageStyle.clean(200))));
+
+        Page page = letter.pages().get(0);
+        assertThat(page.engine()).isEqualTo("paddle");
+        assertThat(page.fallback()).isNull();
+        assertThat(Cer.of(truth, page.text())).isLessThanOrEqualTo(0.02);
+        assertThat(page.lines()).isNotEmpty();
+        assertThat(page.lines()).allSatisfy(l -> assertThat(l.xs()).hasSize(4));
+        assertThat(page.lowConfidenceShare()).isNotNull().isLessThan(0.1);
+        assertThat(letter.needsReview()).as("reasons %s", letter.reviewReasons()).isFalse();
+    }
+
+    @Test
+    void missingModelsSendThePageToTesseractAndThePageSaysSo() throws Exception {
+        String truth = generator.letters().letter();
+        Letter letter = read(noModels, Format.PNG, "fallback.png", List.of(generator.render(truth, PageStyle.clean(200))));
+
+        Page page = letter.pages().get(0);
+        assertThat(page.engine()).isEqualTo("tesseract");
+        assertThat(page.fallback()).isEqualTo("paddle-failed");
+        assertThat(Cer.of(truth, page.text())).isLessThanOrEqualTo(0.1);
+    }
+
+    @Test
+    void turnedPagesComeOutUprightInTheirOrder() throws Exception {
+        List<String> truths = new ArrayList<>();
+        List<BufferedImage> pages = new ArrayList<>();
+        for (int quarters = 1; quarters <= 3; quarters++) {
+            String t = generator.letters().letter();
+            truths.add(t);
+            pages.add(Degrade.rotate(generator.render(t, PageStyle.clean(200)), quarters));
+        }
+        Letter letter = read(paddle, Format.TIFF, "turned.tif", pages);
+
+        assertThat(letter.pages()).extracting(Page::number).containsExactly(1, 2, 3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(Cer.of(truths.get(i), letter.pages().get(i).text())).as("page %d", i + 1).isLessThanOrEqualTo(0.05);
+        }
+    }
+
+    @Test
+    void aPdfWithARealTextLayerIsNotOcred() throws Exception {
+        String truth = generator.letters().letter();
+        Path pdf = dir.resolve("born-digital.pdf");
+        ScanFiles.writeTextPdf(pdf, List.of(truth));
+        Letter letter = read(paddle, pdf, "born-digital.pdf");
+
+        Page page = letter.pages().get(0);
+        assertThat(page.engine()).isEqualTo("text-layer");
+        assertThat(page.lines()).isEmpty();
+        assertThat(Cer.of(truth, page.text())).isLessThanOrEqualTo(0.01);
+    }
+
+    @Test
+    void anEnvelopeIsKeptAsAPageButOutOfTheBodyText() throws Exception {
+        String address = "北京市西城区邮政专用信箱1001号\n中央第三巡视组 收\n邮政编码 100032";
+        String body = generator.letters().letterWith("村干部侵占集体土地");
+        Letter letter = read(paddle, Format.TIFF, "with-envelope.tif",
+                List.of(generator.render(address, PageStyle.clean(200)), generator.render(body, PageStyle.clean(200))));
+
+        assertThat(letter.pages()).hasSize(2);
+        assertThat(letter.pages().get(0).envelope()).isTrue();
+        assertThat(letter.pages().get(1).envelope()).isFalse();
+        assertThat(letter.envelopeText()).contains("巡视组");
+        assertThat(letter.text()).contains("村干部侵占集体土地").doesNotContain("邮政专用信箱");
+    }
+
+    @Test
+    void aNearlyBlankPageAsksForReview() throws Exception {
+        Letter letter = read(paddle, Format.PNG, "blank.png", List.of(generator.render("此致", PageStyle.clean(200))));
+
+        assertThat(letter.needsReview()).isTrue();
+        assertThat(letter.reviewReasons()).contains(Review.LITTLE_TEXT);
+    }
+
+    /** A small fixed set of degraded pages: the Paddle path keeps its character error rate low. */
+    @Test
+    void paddleCerOnDegradedPagesStaysUnderItsBound() throws Exception {
+        ScanGenerator fixed = new ScanGenerator(424242L);
+        Random random = new Random(7);
+        List<String> truths = new ArrayList<>();
+        List<BufferedImage> pages = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String t = fixed.letters().letter();
+            truths.add(t);
+            BufferedImage page = fixed.render(t, new PageStyle(ScanGenerator.installedFonts().get(i % ScanGenerator.installedFonts().size()),
+                    200, 12f, true, 1.2, 235));
+            page = switch (i) {
+                case 0 -> Degrade.jpeg(Degrade.blur(page, 1), 0.3f);
+                case 1 -> Degrade.lowContrast(Degrade.ruled(page, 60), 90, 200);
+                case 2 -> Degrade.redSeal(Degrade.punchHoles(page, 200), 200, random);
+                default -> Degrade.photographed(Degrade.border(page, 30), 0.08, 0.4);
+            };
+            pages.add(page);
+        }
+        Letter letter = read(paddle, Format.TIFF, "degraded.tif", pages);
+
+        double sum = 0;
+        for (int i = 0; i < truths.size(); i++) {
+            sum += Cer.of(truths.get(i), letter.pages().get(i).text());
+        }
+        assertThat(sum / truths.size()).isLessThanOrEqualTo(0.03);
+    }
+
+    @Test
+    void aDroppedScanIsIndexedWithTheEngineOfEachPage() throws Exception {
+        Path source = dir.resolve("dropped.png");
+        generator.write(Format.PNG, source, List.of(generator.letters().letterWith("扶贫资金被挪用")), PageStyle.clean(200));
+        TestPobox.drop(source, paddleConfig.inbox(), "dropped.png");
+        assertThat(paddle.drain(Duration.ofMinutes(3), (d, t, tr) -> { })).isEmpty();
+
+        String id = Intake.sha256(source);
+        var response = TestEngine.client().rest().performRequest(new org.elasticsearch.client.Request("GET", "/letters_ocrstage/_doc/" + id));
+        JsonNode doc = Json.MAPPER.readTree(EntityUtils.toString(response.getEntity())).get("_source");
+        assertThat(doc.get("pages").get(0).get("engine").asText()).isEqualTo("paddle");
+        assertThat(doc.get("needs_review").asBoolean()).isFalse();
+        assertThat(doc.get("text").asText()).contains("扶贫资金被挪用");
+    }
+
+    private Letter read(Pipeline pipeline, Format format, String name, List<BufferedImage> pages) throws Exception {
+        Path file = dir.resolve(name);
+        ScanFiles.write(format, file, pages, 200);
+        return read(pipeline, file, name);
+    }
+
+    private static Letter read(Pipeline pipeline, Path file, String name) {
+        GenericFile<File> generic = new GenericFile<>();
+        generic.setFile(file.toFile());
+        return pipeline.camel().createProducerTemplate().requestBodyAndHeaders("direct:ocr", generic, Map.of(
+                Intake.LETTER_ID, "0123456789abcdef" + name.hashCode(),
+                Intake.SAFE_NAME, name,
+                Intake.ARCHIVE_NAME, "x-" + name,
+                Intake.RECEIVED_AT, Instant.now()), Letter.class);
+    }
+}
