@@ -23,9 +23,11 @@ public class LetterAssembler {
         }
         pages.sort(Comparator.comparingInt(Page::number));
         String id = exchange.getIn().getHeader(Intake.LETTER_ID, String.class);
-        String name = exchange.getIn().getHeader(Intake.SAFE_NAME, String.class);
+        List<?> names = exchange.getIn().getHeader(PageGroups.FILE_NAMES, List.class);
+        List<String> fileNames = names != null ? names.stream().map(String::valueOf).toList()
+                : List.of(exchange.getIn().getHeader(Intake.SAFE_NAME, String.class));
         Instant received = exchange.getIn().getHeader(Intake.RECEIVED_AT, Instant.class);
-        return Letter.of(id, List.of(name), exchange.getIn().getHeader(Intake.ARCHIVE_NAME, String.class), received, pages,
+        return Letter.of(id, fileNames, exchange.getIn().getHeader(Intake.ARCHIVE_NAME, String.class), received, pages,
                 Review.reasons(pages));
     }
 }

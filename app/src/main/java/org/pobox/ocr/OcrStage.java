@@ -25,6 +25,7 @@ public final class OcrStage {
         String engine = config.get("pobox.ocr.engine." + language, "tesseract");
         return Map.of(
                 "pageReader", new PageReader(new PageDecoder(), engine),
+                "pageGroups", new PageGroups(new PageDecoder(), config.archive()),
                 "ocrPages", pageQueue(config.getInt("pobox.ocr.workers")));
     }
 

@@ -42,15 +42,24 @@ public class PageReader {
         this.engine = engine;
     }
 
-    /** One job per page of the file, in order. Only counts pages: nothing is decoded here. */
-    public List<PageJob> jobs(Path file) {
-        try (ScanPages pages = decoder.open(file)) {
-            List<PageJob> jobs = new ArrayList<>(pages.count());
-            for (int i = 0; i < pages.count(); i++) {
-                jobs.add(new PageJob(file, i, i + 1));
+    /**
+     * One job per page, in order: of the scan file in the body, or of each file of a
+     * {@link PageGroups.Group}. Only counts pages: nothing is decoded here.
+     */
+    public List<PageJob> jobs(Exchange exchange) {
+        Object body = exchange.getMessage().getBody();
+        List<Path> files = body instanceof PageGroups.Group group
+                ? group.pages().stream().map(PageGroups.PageFile::archived).toList()
+                : List.of(Intake.filePath(exchange));
+        List<PageJob> jobs = new ArrayList<>();
+        for (Path file : files) {
+            try (ScanPages pages = decoder.open(file)) {
+                for (int i = 0; i < pages.count(); i++) {
+                    jobs.add(new PageJob(file, i, jobs.size() + 1));
+                }
             }
-            return jobs;
         }
+        return jobs;
     }
 
     /**

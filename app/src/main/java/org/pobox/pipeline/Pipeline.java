@@ -115,7 +115,8 @@ public final class Pipeline implements AutoCloseable {
                 lastChange = System.nanoTime();
                 progress.onProgress(done, total, tracker);
             }
-            if (left.isEmpty() && camel().getInflightRepository().size() == 0) {
+            if (left.isEmpty() && camel().getInflightRepository().size() == 0
+                    && !org.pobox.ocr.PageGroups.completeAll(camel())) { // letters waiting for pages end with the batch
                 index.refresh();
                 return List.of();
             }

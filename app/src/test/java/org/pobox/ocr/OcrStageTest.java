@@ -189,6 +189,47 @@ class OcrStageTest {
         assertThat(doc.get("text").asText()).contains("扶贫资金被挪用");
     }
 
+    @Test
+    void pagesScannedAsSeparateFilesFormOneLetterInPageOrder() throws Exception {
+        List<String> truths = new ArrayList<>();
+        List<Path> sources = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            String t = generator.letters().letterWith("第" + "一二三".charAt(i - 1) + "页信访内容");
+            truths.add(t);
+            Path source = dir.resolve("grouped-source-" + i + ".png");
+            ScanFiles.write(Format.PNG, source, List.of(generator.render(t, PageStyle.clean(200))), 200);
+            sources.add(source);
+        }
+        Path broken = org.pobox.testdata.BadFiles.empty(dir.resolve("broken-page.png"));
+        // arrival order is not page order, and the three naming styles mix
+        TestPobox.drop(sources.get(2), paddleConfig.inbox(), "complaint-3.png");
+        TestPobox.drop(sources.get(0), paddleConfig.inbox(), "complaint_p1.png");
+        TestPobox.drop(broken, paddleConfig.inbox(), "complaint_p4.png");
+        TestPobox.drop(sources.get(1), paddleConfig.inbox(), "complaint_page2.png");
+        assertThat(paddle.drain(Duration.ofMinutes(3), (d, t, tr) -> { })).isEmpty();
+
+        String hits = EntityUtils.toString(TestEngine.client().rest().performRequest(new org.elasticsearch.client.Request(
+                "GET", "/letters_ocrstage/_search?q=file_names:complaint_p1.png")).getEntity());
+        JsonNode found = Json.MAPPER.readTree(hits).get("hits").get("hits");
+        assertThat(found).hasSize(1);
+        JsonNode doc = found.get(0).get("_source");
+        assertThat(doc.get("page_count").asInt()).isEqualTo(3);
+        assertThat(doc.get("file_names")).extracting(JsonNode::asText)
+                .containsExactly("complaint_p1.png", "complaint_page2.png", "complaint-3.png");
+        for (int i = 0; i < 3; i++) {
+            JsonNode page = doc.get("pages").get(i);
+            assertThat(page.get("number").asInt()).isEqualTo(i + 1);
+            assertThat(Cer.of(truths.get(i), page.get("text").asText())).as("page %d", i + 1).isLessThanOrEqualTo(0.03);
+        }
+        try (var archived = Files.list(paddleConfig.archive()); var failed = Files.list(paddleConfig.failed())) {
+            assertThat(archived.map(p -> p.getFileName().toString()).filter(n -> n.contains("complaint")))
+                    .hasSize(3);
+            assertThat(failed.map(p -> p.getFileName().toString()))
+                    .anyMatch(n -> n.endsWith("complaint_p4.png"))
+                    .anyMatch(n -> n.endsWith("complaint_p4.png.reason"));
+        }
+    }
+
     private Letter read(Pipeline pipeline, Format format, String name, List<BufferedImage> pages) throws Exception {
         Path file = dir.resolve(name);
         ScanFiles.write(format, file, pages, 200);
@@ -198,6 +239,7 @@ class OcrStageTest {
     private static Letter read(Pipeline pipeline, Path file, String name) {
         GenericFile<File> generic = new GenericFile<>();
         generic.setFile(file.toFile());
+        generic.setAbsoluteFilePath(file.toAbsolutePath().toString());
         return pipeline.camel().createProducerTemplate().requestBodyAndHeaders("direct:ocr", generic, Map.of(
                 Intake.LETTER_ID, "0123456789abcdef" + name.hashCode(),
                 Intake.SAFE_NAME, name,

@@ -1,0 +1,29 @@
+package org.pobox.ocr;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A file that is one page of a letter, by its name: {@code name_p1.jpg}, {@code name-p2.png},
+ * {@code name_page3.tif}, {@code name-1.jpg}, {@code name_2.jpg}. A bare number after a dash or
+ * underscore counts only up to two digits: {@code scan-0004.pdf} is a scanner's counter, not a page.
+ *
+ * @param letter the letter's name, lower case, without the page suffix and extension
+ * @param page   the page number (1-based)
+ */
+public record PageFileName(String letter, int page) {
+
+    private static final Pattern PAGE = Pattern.compile(
+            "^(.+?)[_-](?:(?:p|page)(\\d{1,3})|(\\d{1,2}))\\.(jpe?g|png|tiff?|pdf)$", Pattern.CASE_INSENSITIVE);
+
+    public static Optional<PageFileName> parse(String fileName) {
+        Matcher m = PAGE.matcher(fileName);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        int page = Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(3));
+        return page < 1 ? Optional.empty() : Optional.of(new PageFileName(m.group(1).toLowerCase(Locale.ROOT), page));
+    }
+}

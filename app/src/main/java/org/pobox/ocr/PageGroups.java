@@ -1,0 +1,120 @@
+package org.pobox.ocr;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.pobox.intake.Intake;
+import org.pobox.intake.PageDecoder;
+
+/**
+ * Letters scanned one page per file ({@link PageFileName}) are gathered into one letter by the
+ * group route's aggregator. Each page file is checked when it arrives, so a broken page still
+ * ends in {@code failed/} with its reason; a good one is archived at once and read from
+ * {@code archive/} when its letter is complete.
+ */
+public class PageGroups {
+
+    /** Header: the letter a page file belongs to (its {@link PageFileName#letter()}). */
+    public static final String GROUP_KEY = "poboxGroupKey";
+    /** Header: the file names of a grouped letter, in page order. */
+    public static final String FILE_NAMES = "poboxFileNames";
+
+    private final PageDecoder decoder;
+    private final Path archive;
+    private final AtomicInteger waiting = new AtomicInteger();
+
+    public PageGroups(PageDecoder decoder, Path archive) {
+        this.decoder = decoder;
+        this.archive = archive;
+    }
+
+    /** One page file of a letter, as archived. */
+    public record PageFile(int page, Path archived, String name, String sha256, Instant receivedAt) {
+    }
+
+    /** The pages of a letter, in page order. */
+    public record Group(List<PageFile> pages) {
+    }
+
+    public boolean isPageFile(Exchange exchange) {
+        return PageFileName.parse(exchange.getMessage().getHeader(Intake.SAFE_NAME, String.class)).isPresent();
+    }
+
+    /**
+     * Body in: the page file; body out: its {@link PageFile}, keyed by {@link #GROUP_KEY}. Throws
+     * {@link org.pobox.intake.BadFileException} for a file that is not a readable scan.
+     */
+    public PageFile admit(Exchange exchange) {
+        Message in = exchange.getMessage();
+        Path file = Intake.filePath(exchange);
+        decoder.pageCount(file); // refuses a broken page now, while it can still go to failed/
+        String name = in.getHeader(Intake.SAFE_NAME, String.class);
+        PageFileName parsed = PageFileName.parse(name).orElseThrow();
+        in.setHeader(GROUP_KEY, parsed.letter());
+        waiting.incrementAndGet();
+        return new PageFile(parsed.page(), archive.resolve(in.getHeader(Intake.ARCHIVE_NAME, String.class)), name,
+                in.getHeader(Intake.LETTER_ID, String.class), in.getHeader(Intake.RECEIVED_AT, Instant.class));
+    }
+
+    /**
+     * Body in: the grouped {@link PageFile}s; body out: the {@link Group} in page order, with the
+     * letter's headers: its id is the SHA-256 of its pages' SHA-256s in order, so the same pages
+     * give the same letter.
+     */
+    public Group complete(Exchange exchange) {
+        List<?> body = exchange.getMessage().getBody(List.class);
+        List<PageFile> pages = new ArrayList<>();
+        for (Object o : body) {
+            pages.add((PageFile) o);
+        }
+        waiting.addAndGet(-pages.size());
+        pages.sort(Comparator.comparingInt(PageFile::page).thenComparing(PageFile::receivedAt));
+        String id = sha256(String.join(",", pages.stream().map(PageFile::sha256).toList()));
+        PageFile first = pages.get(0);
+        Message in = exchange.getMessage();
+        in.setHeader(Intake.LETTER_ID, id);
+        in.setHeader(Intake.SAFE_NAME, first.name());
+        in.setHeader(Intake.ARCHIVE_NAME, first.archived().getFileName().toString());
+        in.setHeader(Intake.RECEIVED_AT, first.receivedAt());
+        in.setHeader(Intake.FAILED_NAME, "group-" + id.substring(0, 8) + "-" + first.name());
+        in.setHeader(FILE_NAMES, pages.stream().map(PageFile::name).toList());
+        return new Group(List.copyOf(pages));
+    }
+
+    /** Page files waiting in the aggregator for the rest of their letter. */
+    public int waiting() {
+        return waiting.get();
+    }
+
+    /**
+     * Completes every letter still waiting for pages, as at the end of a batch, and reads them on
+     * the calling thread. Returns whether there were any.
+     */
+    public static boolean completeAll(CamelContext camel) {
+        PageGroups groups = camel.getRegistry().lookupByNameAndType("pageGroups", PageGroups.class);
+        if (groups == null || groups.waiting() == 0) {
+            return false;
+        }
+        camel.createProducerTemplate().sendBodyAndHeader("direct:group-aggregate", null,
+                Exchange.AGGREGATION_COMPLETE_ALL_GROUPS, true);
+        return true;
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
