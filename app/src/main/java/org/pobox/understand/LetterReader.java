@@ -4,6 +4,7 @@ import com.hankcs.hanlp.seg.common.Term;
 import org.pobox.understand.dates.DateFinder;
 import org.pobox.understand.duplicates.DuplicateSignature;
 import org.pobox.understand.duplicates.MinHasher;
+import org.pobox.understand.identity.OcrDigits;
 import org.pobox.understand.identity.ReporterFinder;
 import org.pobox.understand.people.TargetFinder;
 import org.pobox.understand.region.RegionFinder;
@@ -26,6 +27,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The understand stage: one call turns a letter's OCR text (and its envelope's, if scanned) into
@@ -33,6 +36,7 @@ import java.util.List;
  * and thread-safe afterwards (HanLP segmenters are per thread).
  */
 public final class LetterReader {
+    private static final Pattern LONG_NUMBER = Pattern.compile("[0-9Xx](?:[ -]?[0-9Xx]){9,}");
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final Seeds seeds;
@@ -104,11 +108,13 @@ public final class LetterReader {
         explain.add(new Explanation("subject", subject.subject(), subject.method(),
                 subject.scores().getOrDefault(subject.subject(), 0.0), subject.evidence()));
 
-        RegionResult region = regions.find(text, reported.postStarts(), who.signatureStart());
+        RegionResult region = regions.find(text, reported.postStarts(), reported.postRegions(), who.signatureStart());
         explain.add(new Explanation("region", region.region(), "gazetteer, problem place over writer's home",
                 region.score(), region.evidence()));
 
-        boolean inScope = round.inScope(reported.highestLevel());
+        // the remit covers the inspected district only: a cadre elsewhere is another body's business
+        boolean inScope = round.inScope(reported.highestLevel())
+                && !seeds.regions().outside().name().equals(region.region());
         String forwardTo = inScope ? null : forwardTo(subject.subject(), reported);
         explain.add(new Explanation("in_scope", String.valueOf(inScope),
                 "target level in round remit " + round.inScopeLevels(), inScope ? 1 : 0, reported.evidence()));
@@ -146,6 +152,9 @@ public final class LetterReader {
             addAll(spans, norm, r.address(), "address");
             addAll(spans, norm, r.idNumber(), "id_number");
         }
+        // any long run of digits is masked too, valid or not: an ID with one misread digit is still an ID
+        Matcher longNumber = LONG_NUMBER.matcher(OcrDigits.read(norm));
+        while (longNumber.find()) spans.add(new ReporterFinder.Span(longNumber.start(), longNumber.end(), "number"));
         spans.sort(Comparator.comparingInt(ReporterFinder.Span::start));
         StringBuilder out = new StringBuilder(text.length());
         int at = 0;
@@ -195,6 +204,7 @@ public final class LetterReader {
             case "phone" -> "[电话]";
             case "id_number" -> "[身份证号]";
             case "address" -> "[地址]";
+            case "number" -> "[号码]";
             default -> "[举报人]";
         };
     }

@@ -22,7 +22,7 @@ public final class ReporterFinder {
     private static final Pattern ID = Pattern.compile("(?<![0-9])[1-9][0-9]{16}[0-9Xx×](?![0-9Xx])");
     private static final Pattern LOCAL = Pattern.compile("(?<![0-9])[2-9][0-9]{3}[ -]?[0-9]{4}(?![0-9])");
     private static final Pattern NAME_CUE = Pattern.compile(
-            "(实名举报人|举报人|反映人|控告人|检举人|来信人|署名|签名|联系人|本人姓名|姓名|我叫|我是)[:： ]*");
+            "(实名举报人|举报人|反映人|控告人|检举人|来信人|署名|签名|联系人|本人姓名|姓名|我叫)[:： ]*");
     private static final Pattern ADDRESS_CUE = Pattern.compile("(家庭住址|联系地址|通讯地址|住址|地址|家住)[:： ]*");
     private static final Pattern CONTACT_CUE = Pattern.compile("电话|手机|联系方式|身份证|地址|住址");
     private static final Pattern PHONE_CUE = Pattern.compile("电话|手机|联系方式|座机|Tel|TEL");
@@ -97,9 +97,9 @@ public final class ReporterFinder {
         String name = null;
         Matcher nc = NAME_CUE.matcher(text);
         while (nc.find()) {
-            String found = nameAfter(text, terms, nc.end(), !nc.group(1).equals("我是"));
+            String found = nameAfter(text, terms, nc.end(), !nc.group(1).equals("我叫"));
             if (found == null) continue;
-            if (name == null) name = found;
+            name = found; // the last cue is the signature: it wins over a name in the body
             if (nc.start() > text.length() / 2 && signatureStart < 0) signatureStart = nc.start();
             evidence.add(new Evidence(nc.group(1), nc.start(), nc.end(), "name follows a signature cue"));
         }

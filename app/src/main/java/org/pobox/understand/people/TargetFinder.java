@@ -29,16 +29,23 @@ public final class TargetFinder {
 
     private final PhraseMatcher<PostsFile.Post> posts;
     private final Map<String, Integer> rank = new HashMap<>();
+    private final Map<String, String> levelRegion = new HashMap<>();
 
     public TargetFinder(PostsFile file) {
         Map<String, PostsFile.Post> byTitle = new HashMap<>();
         for (PostsFile.Post p : file.posts()) byTitle.put(p.title(), p);
         this.posts = new PhraseMatcher<>(byTitle);
-        for (PostsFile.Level l : file.levels()) rank.put(l.code(), l.rank());
+        for (PostsFile.Level l : file.levels()) {
+            rank.put(l.code(), l.rank());
+            if (l.region() != null) levelRegion.put(l.code(), l.region());
+        }
     }
 
+    /** A region implied by a post itself (a district leader's problem is a district organ's). */
+    public record PostRegion(String region, int start, int end, String title) {}
+
     public record Found(List<Target> targets, String highestLevel, boolean villageCadre, List<Integer> postStarts,
-                        List<Evidence> evidence) {}
+                        List<PostRegion> postRegions, List<Evidence> evidence) {}
 
     /**
      * @param text   normalised body text
@@ -50,6 +57,7 @@ public final class TargetFinder {
         Map<String, Target> targets = new LinkedHashMap<>();
         List<Integer> starts = new ArrayList<>();
         List<Evidence> evidence = new ArrayList<>();
+        List<PostRegion> postRegions = new ArrayList<>();
         boolean village = false;
         String best = null;
         for (Match<PostsFile.Post> m : posts.find(text)) {
@@ -65,11 +73,13 @@ public final class TargetFinder {
             Target before = targets.get(key);
             if (before == null || rankOf(t.level()) > rankOf(before.level())) targets.put(key, t);
             starts.add(m.start());
+            String implied = levelRegion.get(post.level());
+            if (implied != null) postRegions.add(new PostRegion(implied, m.start(), m.end(), post.title()));
             evidence.add(new Evidence(m.phrase(), m.start(), m.end(), "post → " + post.level()));
             if (post.village()) village = true;
             if (best == null || rankOf(post.level()) > rankOf(best)) best = post.level();
         }
-        return new Found(List.copyOf(targets.values()), best, village, starts, evidence);
+        return new Found(List.copyOf(targets.values()), best, village, starts, postRegions, evidence);
     }
 
     public int rankOf(String level) {

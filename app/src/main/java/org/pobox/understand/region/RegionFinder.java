@@ -1,6 +1,7 @@
 package org.pobox.understand.region;
 
 import org.pobox.understand.Evidence;
+import org.pobox.understand.people.TargetFinder;
 import org.pobox.understand.text.Match;
 import org.pobox.understand.text.PhraseMatcher;
 
@@ -56,6 +57,12 @@ public final class RegionFinder {
      * @param signatureStart where the writer's signature block starts, or -1
      */
     public RegionResult find(String text, List<Integer> unitStarts, int signatureStart) {
+        return find(text, unitStarts, List.of(), signatureStart);
+    }
+
+    /** @param postRegions regions implied by reported posts (副区长 → 区直机关), weighed like a post's unit */
+    public RegionResult find(String text, List<Integer> unitStarts, List<TargetFinder.PostRegion> postRegions,
+                             int signatureStart) {
         List<Match<Place>> found = places.find(text);
         Map<String, Double> score = new LinkedHashMap<>();
         Map<String, List<Evidence>> evidence = new HashMap<>();
@@ -80,6 +87,12 @@ public final class RegionFinder {
             score.merge(p.region(), w, Double::sum);
             evidence.computeIfAbsent(p.region(), k -> new ArrayList<>())
                     .add(new Evidence(m.phrase(), m.start(), m.end(), note));
+        }
+        for (TargetFinder.PostRegion p : postRegions) {
+            if (signatureStart >= 0 && p.start() >= signatureStart) continue;
+            score.merge(p.region(), 2.0, Double::sum);
+            evidence.computeIfAbsent(p.region(), k -> new ArrayList<>())
+                    .add(new Evidence(p.title(), p.start(), p.end(), "post of a district-level organ"));
         }
         Map<String, Double> pool = score.isEmpty() ? residenceOnly : score;
         String best = null;
