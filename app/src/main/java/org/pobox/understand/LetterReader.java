@@ -37,6 +37,7 @@ import java.util.regex.Pattern;
  */
 public final class LetterReader {
     private static final Pattern LONG_NUMBER = Pattern.compile("[0-9Xx](?:[ -]?[0-9Xx]){9,}");
+    private static final Pattern MASKED_NAME = Pattern.compile("\\p{IsHan}某某?");
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final Seeds seeds;
@@ -174,7 +175,13 @@ public final class LetterReader {
 
     /** MinHash signature for near-duplicate (重复信访) detection: store {@code bandKeys()} in a keyword field. */
     public DuplicateSignature signature(String text) {
-        return minHasher.signature(text);
+        String norm = Normalizer.normalize(text);
+        List<String> keys = new ArrayList<>();
+        for (Term t : Segmenter.segment(norm)) if (Segmenter.isPersonName(t) && t.word.length() >= 2) keys.add(t.word);
+        keys.addAll(regions.placeNames(norm));
+        Matcher number = LONG_NUMBER.matcher(OcrDigits.read(norm));
+        while (number.find()) keys.add(number.group().replaceAll("[ -]", ""));
+        return minHasher.signature(norm, keys);
     }
 
     private String forwardTo(String subject, TargetFinder.Found reported) {

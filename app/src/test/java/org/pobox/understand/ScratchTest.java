@@ -1,21 +1,54 @@
 package org.pobox.understand;
 
 import org.junit.jupiter.api.Test;
+import org.pobox.understand.corpus.*;
 import org.pobox.understand.round.Seeds;
+import org.pobox.understand.text.Normalizer;
 
-import java.time.Instant;
+import java.util.*;
 
 class ScratchTest {
+    static Set<String> sh(String text, int k) {
+        String t = Normalizer.normalize(text);
+        StringBuilder kept = new StringBuilder();
+        for (char c : t.toCharArray()) if (Character.isLetterOrDigit(c)) kept.append(c);
+        Set<String> s = new HashSet<>();
+        for (int i = 0; i + k <= kept.length(); i++) s.add(kept.substring(i, i + k));
+        return s;
+    }
+    static double j(Set<String> a, Set<String> b) { Set<String> u = new HashSet<>(a); u.addAll(b); Set<String> i = new HashSet<>(a); i.retainAll(b); return i.size() / (double) u.size(); }
+
     @Test
-    void print() throws Exception {
-        LetterReader r = new LetterReader(Seeds.load(Seeds.defaultDir()), null);
-        String body = "尊敬的巡视组领导：\n我是蓝村街道的村民，反映通济街道南阡村党支部书记王建国贪污扶贫资金、优亲厚友办理低保的问题。"
-                + "另外，即墨区副区长李某某经常公车私用，大吃大喝。\n此致\n敬礼\n举报人：张丽华 电话：l38 O532 6677 身份证号：370282198501010014\n"
-                + "家住即墨区蓝村街道古城村\n2020年7月20日";
-        String env = "山东省青岛市A013号邮政专用信箱 收\n寄件人：张丽华\n邮戳 2020.07.27";
-        var u = r.understand(body, env, Instant.parse("2020-07-29T02:00:00Z"));
-        System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(u));
-        System.out.println(r.mask(body, u.reporter()));
-        System.out.println(com.hankcs.hanlp.HanLP.segment("反映通济街道南阡村党支部书记王建国贪污扶贫资金。举报人：张丽华 电话"));
+    void print() {
+        Seeds seeds = Seeds.load(Seeds.defaultDir());
+        List<GeneratedLetter> clean = new LetterGenerator(seeds, 42).generate(400);
+        OcrNoise noise = new OcrNoise(7);
+        List<String> noisy = clean.stream().map(l -> noise.degrade(l.body(), 0.10)).toList();
+        Map<String, Integer> idx = new HashMap<>();
+        for (int i = 0; i < clean.size(); i++) idx.put(clean.get(i).id(), i);
+        LetterReader r = new LetterReader(seeds, null);
+        List<org.pobox.understand.duplicates.DuplicateSignature> sc = clean.stream().map(l -> r.signature(l.body())).toList();
+        List<org.pobox.understand.duplicates.DuplicateSignature> sn = noisy.stream().map(r::signature).toList();
+        List<Double> dupC = new ArrayList<>(), dupN = new ArrayList<>(), nonC = new ArrayList<>(), nonN = new ArrayList<>();
+        for (int i = 0; i < clean.size(); i++) {
+            GeneratedLetter l = clean.get(i);
+            if (l.duplicateOf() == null) continue;
+            int o = idx.get(l.duplicateOf());
+            dupC.add(sc.get(i).similarity(sc.get(o)));
+            dupN.add(sn.get(i).similarity(sn.get(o)));
+            double mc = 0, mn = 0;
+            for (int x = 0; x < i; x++) {
+                GeneratedLetter y = clean.get(x);
+                String root = y.duplicateOf() == null ? y.id() : y.duplicateOf();
+                if (root.equals(l.duplicateOf())) continue;
+                mc = Math.max(mc, sc.get(i).similarity(sc.get(x)));
+                mn = Math.max(mn, sn.get(i).similarity(sn.get(x)));
+            }
+            nonC.add(mc); nonN.add(mn);
+        }
+        Collections.sort(dupC); Collections.sort(dupN); Collections.sort(nonC); Collections.sort(nonN);
+        System.out.printf("k=2w dupClean min/p5/med %.2f %.2f %.2f | dupNoisy min/p5/med %.2f %.2f %.2f | nonClean max p95 %.2f %.2f | nonNoisy %.2f %.2f%n",
+            dupC.get(0), dupC.get(dupC.size()/20), dupC.get(dupC.size()/2), dupN.get(0), dupN.get(dupN.size()/20), dupN.get(dupN.size()/2),
+            nonC.get(nonC.size()-1), nonC.get(nonC.size()*95/100), nonN.get(nonN.size()-1), nonN.get(nonN.size()*95/100));
     }
 }

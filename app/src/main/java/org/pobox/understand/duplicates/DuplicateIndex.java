@@ -9,29 +9,33 @@ import java.util.Set;
 
 /**
  * An in-memory band-key index: what the search index does with a terms query on the band keys,
- * for tools and tests. Returns the earliest letter that a new one repeats.
+ * for tools and tests. A new letter is linked to the first letter of the matter it repeats best.
  */
 public final class DuplicateIndex {
     private final Map<String, List<String>> byKey = new HashMap<>();
     private final Map<String, DuplicateSignature> signatures = new HashMap<>();
+    private final Map<String, String> firstOf = new HashMap<>();
 
-    /** The first indexed letter this one repeats, or null; then indexes it. */
+    /** The first letter of the matter this one repeats, or null; then indexes it. */
     public synchronized String addAndFind(String id, DuplicateSignature sig) {
         Set<String> candidates = new LinkedHashSet<>();
         for (String k : sig.bandKeys()) candidates.addAll(byKey.getOrDefault(k, List.of()));
-        String first = null;
+        String best = null;
+        double bestSimilarity = DuplicateSignature.THRESHOLD;
         for (String c : candidates) {
-            if (sig.isDuplicateOf(signatures.get(c)) && (first == null || order(c) < order(first))) first = c;
+            double s = sig.similarity(signatures.get(c));
+            if (s >= bestSimilarity) { best = c; bestSimilarity = s; }
         }
+        String first = best == null ? null : firstOf.get(best);
         signatures.put(id, sig);
-        order.put(id, order.size());
+        firstOf.put(id, first == null ? id : first);
         for (String k : sig.bandKeys()) byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(id);
         return first;
     }
 
-    private final Map<String, Integer> order = new HashMap<>();
-
-    private int order(String id) {
-        return order.get(id);
+    public synchronized int candidates(DuplicateSignature sig) {
+        Set<String> candidates = new LinkedHashSet<>();
+        for (String k : sig.bandKeys()) candidates.addAll(byKey.getOrDefault(k, List.of()));
+        return candidates.size();
     }
 }

@@ -21,7 +21,18 @@ public final class MinHasher {
         for (int i = 0; i < HASHES; i++) seeds[i] = s = mix(s + 0x9E3779B97F4A7C15L);
     }
 
+    /** Each key token (a person's name, a long number) counts as this many shingles. */
+    public static final int KEY_WEIGHT = 8;
+
     public DuplicateSignature signature(String text) {
+        return signature(text, java.util.List.of());
+    }
+
+    /**
+     * @param keyTokens what tells one matter from another written in the same words (names,
+     *                  numbers): weighed up so that two letters about different people differ
+     */
+    public DuplicateSignature signature(String text, java.util.Collection<String> keyTokens) {
         String t = Normalizer.normalize(text);
         StringBuilder kept = new StringBuilder(t.length());
         for (int i = 0; i < t.length(); i++) {
@@ -33,13 +44,20 @@ public final class MinHasher {
         for (int i = 0; i + SHINGLE <= kept.length(); i++) {
             long h = 1125899906842597L;
             for (int k = 0; k < SHINGLE; k++) h = 31 * h + kept.charAt(i + k);
-            h = mix(h);
-            for (int j = 0; j < HASHES; j++) {
-                long v = mix(h ^ seeds[j]);
-                if (v < min[j]) min[j] = v;
-            }
+            add(min, mix(h));
+        }
+        for (String token : new java.util.HashSet<>(keyTokens)) {
+            long h = mix(token.hashCode() * 0x9E3779B97F4A7C15L + 17);
+            for (int copy = 0; copy < KEY_WEIGHT; copy++) add(min, mix(h + copy));
         }
         return new DuplicateSignature(min, BANDS);
+    }
+
+    private void add(long[] min, long h) {
+        for (int j = 0; j < HASHES; j++) {
+            long v = mix(h ^ seeds[j]);
+            if (v < min[j]) min[j] = v;
+        }
     }
 
     /** The 64-bit finaliser of MurmurHash3: a cheap, well-spread mixing function. */

@@ -106,6 +106,13 @@ public final class RegionFinder {
         return new RegionResult(best, bestScore / total, evidence.getOrDefault(best, List.of()));
     }
 
+    /** The village, town and organ names written in a text (for telling one matter from another). */
+    public List<String> placeNames(String text) {
+        List<String> out = new ArrayList<>();
+        for (Match<Place> m : places.find(text)) if (m.value().kind() != Place.Kind.RESIDENCE_CUE) out.add(m.phrase());
+        return out;
+    }
+
     private static boolean isUnitOfPost(Match<Place> m, List<Integer> unitStarts) {
         for (int s : unitStarts) if (s >= m.start() && s - m.end() <= 4) return true;
         return false;
