@@ -177,8 +177,10 @@ public final class LetterReader {
     public DuplicateSignature signature(String text) {
         String norm = Normalizer.normalize(text);
         List<String> keys = new ArrayList<>();
-        for (Term t : Segmenter.segment(norm)) if (Segmenter.isPersonName(t) && t.word.length() >= 2) keys.add(t.word);
-        keys.addAll(regions.placeNames(norm));
+        for (Term t : Segmenter.segment(norm)) {
+            if (Segmenter.isPersonName(t) && t.word.length() >= 2 && !t.word.contains("某")) keys.add(t.word);
+        }
+        keys.addAll(regions.villageNames(norm));
         Matcher number = LONG_NUMBER.matcher(OcrDigits.read(norm));
         while (number.find()) keys.add(number.group().replaceAll("[ -]", ""));
         return minHasher.signature(norm, keys);

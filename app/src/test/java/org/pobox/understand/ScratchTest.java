@@ -29,26 +29,22 @@ class ScratchTest {
         LetterReader r = new LetterReader(seeds, null);
         List<org.pobox.understand.duplicates.DuplicateSignature> sc = clean.stream().map(l -> r.signature(l.body())).toList();
         List<org.pobox.understand.duplicates.DuplicateSignature> sn = noisy.stream().map(r::signature).toList();
-        List<Double> dupC = new ArrayList<>(), dupN = new ArrayList<>(), nonC = new ArrayList<>(), nonN = new ArrayList<>();
-        for (int i = 0; i < clean.size(); i++) {
-            GeneratedLetter l = clean.get(i);
-            if (l.duplicateOf() == null) continue;
-            int o = idx.get(l.duplicateOf());
-            dupC.add(sc.get(i).similarity(sc.get(o)));
-            dupN.add(sn.get(i).similarity(sn.get(o)));
-            double mc = 0, mn = 0;
-            for (int x = 0; x < i; x++) {
-                GeneratedLetter y = clean.get(x);
-                String root = y.duplicateOf() == null ? y.id() : y.duplicateOf();
-                if (root.equals(l.duplicateOf())) continue;
-                mc = Math.max(mc, sc.get(i).similarity(sc.get(x)));
-                mn = Math.max(mn, sn.get(i).similarity(sn.get(x)));
+        for (var pair : List.of(sc, sn)) {
+            List<String> dupStats = new ArrayList<>(), nonStats = new ArrayList<>();
+            int nonOver = 0, nonTotal = 0;
+            for (int i = 0; i < clean.size(); i++) {
+                GeneratedLetter l = clean.get(i);
+                String myRoot = l.duplicateOf() == null ? l.id() : l.duplicateOf();
+                for (int x = 0; x < i; x++) {
+                    GeneratedLetter y = clean.get(x);
+                    String root = y.duplicateOf() == null ? y.id() : y.duplicateOf();
+                    double ts = pair.get(i).similarity(pair.get(x)), ks = pair.get(i).keySimilarity(pair.get(x));
+                    if (root.equals(myRoot)) dupStats.add(String.format("%.2f/%.2f", ts, ks));
+                    else if (ts >= 0.22) { nonTotal++; if (nonStats.size() < 40) nonStats.add(String.format("%.2f/%.2f", ts, ks)); }
+                }
             }
-            nonC.add(mc); nonN.add(mn);
+            System.out.println("DUP " + dupStats);
+            System.out.println("NON(" + nonTotal + ") " + nonStats);
         }
-        Collections.sort(dupC); Collections.sort(dupN); Collections.sort(nonC); Collections.sort(nonN);
-        System.out.printf("k=2w dupClean min/p5/med %.2f %.2f %.2f | dupNoisy min/p5/med %.2f %.2f %.2f | nonClean max p95 %.2f %.2f | nonNoisy %.2f %.2f%n",
-            dupC.get(0), dupC.get(dupC.size()/20), dupC.get(dupC.size()/2), dupN.get(0), dupN.get(dupN.size()/20), dupN.get(dupN.size()/2),
-            nonC.get(nonC.size()-1), nonC.get(nonC.size()*95/100), nonN.get(nonN.size()-1), nonN.get(nonN.size()*95/100));
     }
 }

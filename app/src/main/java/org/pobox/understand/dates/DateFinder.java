@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public final class DateFinder {
     private static final Pattern ARABIC = Pattern.compile(
-            "(20[0-9]{2})\\s*[年.\\-/]\\s*([0-9]{1,2})\\s*[月.\\-/]\\s*([0-9]{1,2})(?![0-9])");
+            "(?<![0-9])(20[0-9]{2})\\s*[^0-9\\s]\\s*([0-9]{1,2})\\s*[^0-9\\s]\\s*([0-9]{1,2})(?![0-9])");
     private static final Pattern NO_YEAR = Pattern.compile("(?<![0-9年.\\-/])([0-9]{1,2})\\s*月\\s*([0-9]{1,2})\\s*日");
     private static final Pattern CHINESE = Pattern.compile(
             "([二〇零一两三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日");
@@ -31,7 +31,8 @@ public final class DateFinder {
     public record Found(LocalDate date, int start, int end) {}
 
     public List<Found> all(String text) {
-        String digits = OcrDigits.read(text);
+        // dates are short runs: read look-alikes next to even a single digit (2O2O.O7.26)
+        String digits = OcrDigits.read(text, 1);
         List<Found> out = new ArrayList<>();
         Matcher m = ARABIC.matcher(digits);
         while (m.find()) add(out, m, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));

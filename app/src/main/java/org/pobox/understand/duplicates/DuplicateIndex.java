@@ -21,10 +21,12 @@ public final class DuplicateIndex {
         Set<String> candidates = new LinkedHashSet<>();
         for (String k : sig.bandKeys()) candidates.addAll(byKey.getOrDefault(k, List.of()));
         String best = null;
-        double bestSimilarity = DuplicateSignature.THRESHOLD;
+        double bestScore = 0;
         for (String c : candidates) {
-            double s = sig.similarity(signatures.get(c));
-            if (s >= bestSimilarity) { best = c; bestSimilarity = s; }
+            DuplicateSignature other = signatures.get(c);
+            if (!sig.isDuplicateOf(other)) continue;
+            double s = sig.score(other);
+            if (s > bestScore) { best = c; bestScore = s; }
         }
         String first = best == null ? null : firstOf.get(best);
         signatures.put(id, sig);

@@ -21,8 +21,7 @@ public final class MinHasher {
         for (int i = 0; i < HASHES; i++) seeds[i] = s = mix(s + 0x9E3779B97F4A7C15L);
     }
 
-    /** Each key token (a person's name, a long number) counts as this many shingles. */
-    public static final int KEY_WEIGHT = 8;
+    public static final int KEY_HASHES = 40;
 
     public DuplicateSignature signature(String text) {
         return signature(text, java.util.List.of());
@@ -46,15 +45,14 @@ public final class MinHasher {
             for (int k = 0; k < SHINGLE; k++) h = 31 * h + kept.charAt(i + k);
             add(min, mix(h));
         }
-        for (String token : new java.util.HashSet<>(keyTokens)) {
-            long h = mix(token.hashCode() * 0x9E3779B97F4A7C15L + 17);
-            for (int copy = 0; copy < KEY_WEIGHT; copy++) add(min, mix(h + copy));
-        }
-        return new DuplicateSignature(min, BANDS);
+        long[] keyMin = new long[KEY_HASHES];
+        Arrays.fill(keyMin, Long.MAX_VALUE);
+        for (String token : keyTokens) add(keyMin, mix(token.hashCode() * 0x9E3779B97F4A7C15L + 17));
+        return new DuplicateSignature(min, keyMin, BANDS);
     }
 
     private void add(long[] min, long h) {
-        for (int j = 0; j < HASHES; j++) {
+        for (int j = 0; j < min.length; j++) {
             long v = mix(h ^ seeds[j]);
             if (v < min[j]) min[j] = v;
         }

@@ -14,6 +14,11 @@ public final class OcrDigits {
     private OcrDigits() {}
 
     public static String read(String text) {
+        return read(text, MIN_REAL_DIGITS);
+    }
+
+    /** @param minRealDigits how many true digits a run needs before its look-alikes count as digits */
+    public static String read(String text, int minRealDigits) {
         char[] out = text.toCharArray();
         int i = 0;
         while (i < out.length) {
@@ -24,7 +29,7 @@ public final class OcrDigits {
                 if (Character.isDigit(out[j])) digits++;
                 j++;
             }
-            if (digits >= MIN_REAL_DIGITS) {
+            if (digits >= minRealDigits) {
                 for (int k = i; k < j; k++) {
                     int at = LOOKALIKE.indexOf(out[k]);
                     if (at >= 0) out[k] = AS_DIGIT.charAt(at);

@@ -103,6 +103,19 @@ public final class ReporterFinder {
             if (nc.start() > text.length() / 2 && signatureStart < 0) signatureStart = nc.start();
             evidence.add(new Evidence(nc.group(1), nc.start(), nc.end(), "name follows a signature cue"));
         }
+        if (name == null) {
+            // the cue itself may be misread: take a person name from the closing lines
+            int tail = closingStart(text);
+            for (Term t : terms) {
+                if (t.offset >= tail && Segmenter.isPersonName(t) && t.word.length() >= 2 && t.word.length() <= 3
+                        && !t.word.contains("某")) {
+                    name = t.word;
+                    evidence.add(new Evidence("closing lines", t.offset, t.offset + t.word.length(), "person name in the signature"));
+                    if (signatureStart < 0) signatureStart = t.offset;
+                    break;
+                }
+            }
+        }
         if (name != null) {
             int from = 0;
             while ((from = text.indexOf(name, from)) >= 0) {
@@ -134,6 +147,12 @@ public final class ReporterFinder {
             evidence.add(new Evidence(ANON, at, at + ANON.length(), "says it is anonymous"));
         }
         return new Found(reporter, signed, signatureStart, spans, evidence);
+    }
+
+    /** Where the closing part starts: after 此致/敬礼, or the last quarter of the text. */
+    static int closingStart(String text) {
+        int at = Math.max(text.lastIndexOf("此致"), text.lastIndexOf("敬礼"));
+        return at >= text.length() / 2 ? at : text.length() * 3 / 4;
     }
 
     private static boolean inside(List<Span> spans, int pos) {

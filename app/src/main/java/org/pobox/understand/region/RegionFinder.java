@@ -106,10 +106,10 @@ public final class RegionFinder {
         return new RegionResult(best, bestScore / total, evidence.getOrDefault(best, List.of()));
     }
 
-    /** The village, town and organ names written in a text (for telling one matter from another). */
-    public List<String> placeNames(String text) {
+    /** The village names written in a text: specific enough to tell one matter from another. */
+    public List<String> villageNames(String text) {
         List<String> out = new ArrayList<>();
-        for (Match<Place> m : places.find(text)) if (m.value().kind() != Place.Kind.RESIDENCE_CUE) out.add(m.phrase());
+        for (Match<Place> m : places.find(text)) if (m.value().kind() == Place.Kind.VILLAGE) out.add(m.phrase());
         return out;
     }
 
