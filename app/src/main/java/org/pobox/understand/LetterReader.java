@@ -38,6 +38,9 @@ import java.util.regex.Pattern;
 public final class LetterReader {
     private static final Pattern LONG_NUMBER = Pattern.compile("[0-9Xx](?:[ -]?[0-9Xx]){9,}");
     private static final Pattern MASKED_NAME = Pattern.compile("\\p{IsHan}某某?");
+    private static final Pattern SIGNATURE_WORD = Pattern.compile("(?m)(?:^|(?<=[\\s:：,，]))(\\p{IsHan}{2,4})(?=$|[\\s,，。])");
+    private static final Pattern LABELLED_VALUE = Pattern.compile("(?m)^\\s*\\p{IsHan}{1,5}[:：]\\s*(\\p{IsHan}{2,4})\\s*$");
+    private static final java.util.Set<String> CLOSING_WORDS = java.util.Set.of("此致", "敬礼", "举报人", "反映人", "知情人");
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final Seeds seeds;
@@ -153,6 +156,15 @@ public final class LetterReader {
             addAll(spans, norm, r.address(), "address");
             addAll(spans, norm, r.idNumber(), "id_number");
         }
+        // a short word standing alone in the closing lines is probably a signature whose cue OCR garbled
+        Matcher alone = SIGNATURE_WORD.matcher(norm);
+        alone.region(ReporterFinder.closingStart(norm), norm.length());
+        while (alone.find()) {
+            if (!CLOSING_WORDS.contains(alone.group(1))) spans.add(new ReporterFinder.Span(alone.start(1), alone.end(1), "name"));
+        }
+        // "label: short value" on a line of its own is a form field: a name whatever its garbled label
+        Matcher field = LABELLED_VALUE.matcher(norm);
+        while (field.find()) spans.add(new ReporterFinder.Span(field.start(1), field.end(1), "name"));
         // any long run of digits is masked too, valid or not: an ID with one misread digit is still an ID
         Matcher longNumber = LONG_NUMBER.matcher(OcrDigits.read(norm));
         while (longNumber.find()) spans.add(new ReporterFinder.Span(longNumber.start(), longNumber.end(), "number"));

@@ -22,7 +22,9 @@ public final class ReporterFinder {
     private static final Pattern ID = Pattern.compile("(?<![0-9])[1-9][0-9]{16}[0-9Xx×](?![0-9Xx])");
     private static final Pattern LOCAL = Pattern.compile("(?<![0-9])[2-9][0-9]{3}[ -]?[0-9]{4}(?![0-9])");
     private static final Pattern NAME_CUE = Pattern.compile(
-            "(实名举报人|举报人|反映人|控告人|检举人|来信人|署名|签名|联系人|本人姓名|姓名|我叫)[:： ]*");
+            "(实名举报人|举报人|反映人|控告人|检举人|来信人|署名|签名|联系人|本人姓名|姓名|我叫"
+            // the same cues with one character misread by OCR, when a colon follows
+            + "|举报.(?=[:：])|.报人(?=[:：])|反映.(?=[:：])|.映人(?=[:：]))[:： ]*");
     private static final Pattern ADDRESS_CUE = Pattern.compile("(家庭住址|联系地址|通讯地址|住址|地址|家住)[:： ]*");
     private static final Pattern CONTACT_CUE = Pattern.compile("电话|手机|联系方式|身份证|地址|住址");
     private static final Pattern PHONE_CUE = Pattern.compile("电话|手机|联系方式|座机|Tel|TEL");
@@ -100,7 +102,7 @@ public final class ReporterFinder {
             String found = nameAfter(text, terms, nc.end(), !nc.group(1).equals("我叫"));
             if (found == null) continue;
             name = found; // the last cue is the signature: it wins over a name in the body
-            if (nc.start() > text.length() / 2 && signatureStart < 0) signatureStart = nc.start();
+            if (signatureStart < 0 && nc.start() >= Math.min(closingStart(text), text.length() / 2)) signatureStart = nc.start();
             evidence.add(new Evidence(nc.group(1), nc.start(), nc.end(), "name follows a signature cue"));
         }
         if (name == null) {
@@ -149,10 +151,14 @@ public final class ReporterFinder {
         return new Found(reporter, signed, signatureStart, spans, evidence);
     }
 
-    /** Where the closing part starts: after 此致/敬礼, or the last quarter of the text. */
-    static int closingStart(String text) {
-        int at = Math.max(text.lastIndexOf("此致"), text.lastIndexOf("敬礼"));
-        return at >= text.length() / 2 ? at : text.length() * 3 / 4;
+    /** Where the closing part starts: at 此致 or 敬礼 in the second half, else the last quarter. */
+    public static int closingStart(String text) {
+        int at = text.length() * 3 / 4;
+        for (String word : new String[] {"此致", "敬礼"}) {
+            int i = text.indexOf(word, text.length() / 2);
+            if (i >= 0 && i < at) at = i;
+        }
+        return at;
     }
 
     private static boolean inside(List<Span> spans, int pos) {

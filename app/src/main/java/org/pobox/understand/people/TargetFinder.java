@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  */
 public final class TargetFinder {
     private static final Pattern ROLE_SUFFIX = Pattern.compile(
-            "(常务)?(副)?(代)?(党工委书记|党委书记|党支部书记|党组书记|书记|支书|主任|区长|镇长|局长|院长|检察长|主席|部长|科长|科员|所长|站长|会计|常委)$");
+            "(常务)?(副)?(代)?(书记|支书|主任|区长|镇长|局长|院长|检察长|主席|部长|科长|科员|所长|站长|会计|常委)$");
     private static final Pattern MASKED_NAME = Pattern.compile("\\p{IsHan}某某?");
     private static final String[] UNIT_CUT = {"反映", "举报", "控告", "检举", "现任", "原任", "担任", "的", "是", "系", "在", "和", "与", "及", "对", "把", "被", "向", "了", "将", "为", "原", "任"};
     private static final int UNIT_MAX = 12;
@@ -67,7 +67,8 @@ public final class TargetFinder {
             if (name != null && name.equals(exclude)) continue;
             String prefix = unitBefore(text, m.start());
             if (name != null && prefix.endsWith(name)) prefix = prefix.substring(0, prefix.length() - name.length());
-            String unit = prefix + ROLE_SUFFIX.matcher(post.title()).replaceAll("");
+            String unitPart = ROLE_SUFFIX.matcher(post.title()).replaceAll("");
+            String unit = prefix.endsWith(unitPart) ? prefix : prefix + unitPart; // 南阡村 + 村(支书)
             Target t = new Target(name, post.title(), unit.isEmpty() ? null : unit, post.level());
             String key = name != null ? name : post.title() + "|" + unit;
             Target before = targets.get(key);
