@@ -23,7 +23,9 @@ import java.util.Set;
 /**
  * Trains the subject model on 70% of a generated corpus and scores every field on the other 30%,
  * on clean text and on text degraded with OCR-like errors.
- * Usage: {@code Evaluate [letters=2000] [error-rate=0.10] [results.md]}.
+ * With a fourth argument k, the first k held-out letters are also rendered to page images and
+ * read back by the tesseract CLI ({@code chi_sim}); the OCR text is cached under target/ocr-cache.
+ * Usage: {@code Evaluate [letters=2000] [error-rate=0.10] [results.md] [ocr-letters=0]}.
  */
 public final class Evaluate {
 
@@ -53,11 +55,49 @@ public final class Evaluate {
         md.append(String.format("%d letters (seed 42), model trained on %d (clean + one degraded copy each), "
                 + "scored on the held-out rest; degraded = %.0f%% character errors (OcrNoise).%n%n", n, split, rate * 100));
         md.append("| metric | clean | degraded |\n|---|---|---|\n");
+        int ocrCount = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         Map<String, String> a = score(reader, clean, split, trainIds);
         Map<String, String> b = score(reader, noisy, split, trainIds);
-        for (String k : a.keySet()) md.append("| ").append(k).append(" | ").append(a.get(k)).append(" | ").append(b.get(k)).append(" |\n");
+        Map<String, String> c = ocrCount == 0 ? null : score(reader, ocred(clean, split, ocrCount), 0, trainIds);
+        if (c != null) {
+            md.setLength(md.lastIndexOf("| metric"));
+            md.append("| metric | clean | degraded | tesseract OCR of rendered pages |\n|---|---|---|---|\n");
+        }
+        for (String k : a.keySet()) {
+            md.append("| ").append(k).append(" | ").append(a.get(k)).append(" | ").append(b.get(k));
+            if (c != null) md.append(" | ").append(c.get(k));
+            md.append(" |\n");
+        }
         System.out.println(md);
         if (args.length > 2) Files.writeString(Path.of(args[2]), md.toString());
+    }
+
+    /** The first {@code count} held-out letters (and the letters they repeat), rendered and OCRed. */
+    static List<GeneratedLetter> ocred(List<GeneratedLetter> letters, int split, int count) throws Exception {
+        Path cache = Path.of("target/ocr-cache");
+        Files.createDirectories(cache);
+        List<GeneratedLetter> out = new ArrayList<>();
+        for (int i = split; i < letters.size() && out.size() < count; i++) {
+            GeneratedLetter l = letters.get(i);
+            out.add(l.withText(ocr(cache, l.id() + "-body", l.body()), l.envelope() == null ? null : ocr(cache, l.id() + "-env", l.envelope())));
+        }
+        return out;
+    }
+
+    private static String ocr(Path cache, String name, String text) throws Exception {
+        Path txt = cache.resolve(name + ".txt");
+        if (Files.exists(txt)) return Files.readString(txt);
+        Path png = cache.resolve(name + ".png");
+        org.pobox.understand.corpus.LetterImages.write(text, png, name.hashCode());
+        ProcessBuilder pb = new ProcessBuilder("tesseract", png.toString(), "stdout", "-l", "chi_sim", "--psm", "6");
+        pb.environment().put("OMP_THREAD_LIMIT", "1");
+        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process p = pb.start();
+        String result = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) throw new IllegalStateException("tesseract failed on " + png);
+        Files.writeString(txt, result);
+        Files.delete(png);
+        return result;
     }
 
     static Map<String, String> score(LetterReader reader, List<GeneratedLetter> letters, int split, Set<String> trainIds) {
@@ -66,7 +106,7 @@ public final class Evaluate {
             GeneratedLetter l = letters.get(i);
             if (l.duplicateOf() == null || !trainIds.contains(l.duplicateOf())) test.add(l);
         }
-        for (int i = 0; i < 30; i++) reader.understand(test.get(i).body(), test.get(i).envelope(), test.get(i).receivedAt());
+        for (int i = 0; i < Math.min(30, test.size()); i++) reader.understand(test.get(i).body(), test.get(i).envelope(), test.get(i).receivedAt());
 
         List<String> truthSubject = new ArrayList<>(), predSubject = new ArrayList<>();
         int region = 0, inScope = 0, signed = 0, level = 0, forward = 0, late = 0, letterDate = 0, postmark = 0;
@@ -135,9 +175,11 @@ public final class Evaluate {
     static double[] duplicates(LetterReader reader, List<GeneratedLetter> letters) {
         DuplicateIndex index = new DuplicateIndex();
         int predicted = 0, correct = 0, actual = 0;
+        Set<String> present = new HashSet<>();
+        for (GeneratedLetter l : letters) present.add(l.id());
         for (GeneratedLetter l : letters) {
             String link = index.addAndFind(l.id(), reader.signature(l.body()));
-            if (l.duplicateOf() != null) actual++;
+            if (l.duplicateOf() != null && present.contains(l.duplicateOf())) actual++;
             if (link != null) {
                 predicted++;
                 if (root(letters, link).equals(l.duplicateOf() == null ? "" : l.duplicateOf())) correct++;

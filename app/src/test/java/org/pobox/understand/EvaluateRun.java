@@ -10,6 +10,7 @@ class EvaluateRun {
     void run() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("evaluate"));
         Evaluate.main(new String[] {System.getProperty("evaluate.letters", "2000"),
-                System.getProperty("evaluate.rate", "0.10"), System.getProperty("evaluate.out", "target/understand-eval.md")});
+                System.getProperty("evaluate.rate", "0.10"), System.getProperty("evaluate.out", "target/understand-eval.md"),
+                System.getProperty("evaluate.ocr", "0")});
     }
 }

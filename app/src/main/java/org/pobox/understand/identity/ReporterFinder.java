@@ -110,7 +110,7 @@ public final class ReporterFinder {
             int tail = closingStart(text);
             for (Term t : terms) {
                 if (t.offset >= tail && Segmenter.isPersonName(t) && t.word.length() >= 2 && t.word.length() <= 3
-                        && !t.word.contains("某")) {
+                        && !t.word.contains("某") && onShortLine(text, t.offset) && !text.substring(0, tail).contains(t.word)) {
                     name = t.word;
                     evidence.add(new Evidence("closing lines", t.offset, t.offset + t.word.length(), "person name in the signature"));
                     if (signatureStart < 0) signatureStart = t.offset;
@@ -151,6 +151,13 @@ public final class ReporterFinder {
         return new Found(reporter, signed, signatureStart, spans, evidence);
     }
 
+    /** Signature lines are short; a name inside a long line is someone the letter talks about. */
+    private static boolean onShortLine(String text, int at) {
+        int start = text.lastIndexOf('\n', at) + 1;
+        int end = text.indexOf('\n', at);
+        return (end < 0 ? text.length() : end) - start <= 14;
+    }
+
     /** Where the closing part starts: at 此致 or 敬礼 in the second half, else the last quarter. */
     public static int closingStart(String text) {
         int at = text.length() * 3 / 4;
@@ -166,21 +173,24 @@ public final class ReporterFinder {
         return false;
     }
 
-    /** A person name (HanLP) right after a cue, or a 2-3 character run that is no group word. */
+    /**
+     * The name right after a cue: a bounded run of 2-3 characters (举报人：张丽华), else a person name
+     * HanLP recognises starting there (举报人张丽华电话...).
+     */
     private static String nameAfter(String text, List<Term> terms, int from, boolean allowPlain) {
+        if (allowPlain) {
+            int end = from;
+            while (end < text.length() && Normalizer.isHan(text.charAt(end)) && end - from < 5) end++;
+            String run = text.substring(from, end);
+            boolean bounded = end >= text.length() || !Normalizer.isHan(text.charAt(end));
+            if (bounded && run.length() >= 2 && run.length() <= 3 && !run.contains("某")
+                    && NOT_NAMES.stream().noneMatch(run::contains)) return run;
+        }
         for (Term t : terms) {
             if (t.offset < from) continue;
-            if (t.offset > from + 1) break;
+            if (t.offset > from) break;
             if (Segmenter.isPersonName(t) && t.word.length() >= 2 && t.word.length() <= 4) return t.word;
         }
-        if (!allowPlain) return null;
-        int end = from;
-        while (end < text.length() && Normalizer.isHan(text.charAt(end)) && end - from < 5) end++;
-        String run = text.substring(from, end);
-        if (run.length() < 2 || run.length() > 3) return null;
-        if (end < text.length() && Normalizer.isHan(text.charAt(end))) return null;
-        for (String w : NOT_NAMES) if (run.contains(w)) return null;
-        if (run.contains("某")) return null;
-        return run;
+        return null;
     }
 }

@@ -3,6 +3,7 @@ package org.pobox.understand.people;
 import com.hankcs.hanlp.seg.common.Term;
 import org.pobox.understand.Evidence;
 import org.pobox.understand.Target;
+import org.pobox.understand.text.FuzzyPhraseMatcher;
 import org.pobox.understand.text.Match;
 import org.pobox.understand.text.Normalizer;
 import org.pobox.understand.text.PhraseMatcher;
@@ -28,6 +29,7 @@ public final class TargetFinder {
     private static final int UNIT_MAX = 12;
 
     private final PhraseMatcher<PostsFile.Post> posts;
+    private final FuzzyPhraseMatcher<PostsFile.Post> misread;
     private final Map<String, Integer> rank = new HashMap<>();
     private final Map<String, String> levelRegion = new HashMap<>();
 
@@ -35,6 +37,7 @@ public final class TargetFinder {
         Map<String, PostsFile.Post> byTitle = new HashMap<>();
         for (PostsFile.Post p : file.posts()) byTitle.put(p.title(), p);
         this.posts = new PhraseMatcher<>(byTitle);
+        this.misread = new FuzzyPhraseMatcher<>(byTitle);
         for (PostsFile.Level l : file.levels()) {
             rank.put(l.code(), l.rank());
             if (l.region() != null) levelRegion.put(l.code(), l.region());
@@ -60,7 +63,12 @@ public final class TargetFinder {
         List<PostRegion> postRegions = new ArrayList<>();
         boolean village = false;
         String best = null;
-        for (Match<PostsFile.Post> m : posts.find(text)) {
+        List<Match<PostsFile.Post>> found = new ArrayList<>(posts.find(text));
+        List<int[]> taken = new ArrayList<>();
+        for (Match<PostsFile.Post> m : found) taken.add(new int[] {m.start(), m.end()});
+        found.addAll(misread.find(text, taken));
+        found.sort(java.util.Comparator.comparingInt(Match::start));
+        for (Match<PostsFile.Post> m : found) {
             if (ignoreFrom >= 0 && m.start() >= ignoreFrom) continue;
             PostsFile.Post post = m.value();
             String name = nameNear(text, terms, m.start(), m.end());

@@ -2,6 +2,7 @@ package org.pobox.understand.region;
 
 import org.pobox.understand.Evidence;
 import org.pobox.understand.people.TargetFinder;
+import org.pobox.understand.text.FuzzyPhraseMatcher;
 import org.pobox.understand.text.Match;
 import org.pobox.understand.text.PhraseMatcher;
 
@@ -25,6 +26,7 @@ public final class RegionFinder {
     private static final Set<Character> NOT_DISTRICT_BEFORE = Set.of('社', '小', '园', '景', '城', '校', '新', '片', '街');
 
     private final PhraseMatcher<Place> places;
+    private final FuzzyPhraseMatcher<Place> misread;
 
     public RegionFinder(RegionsFile regions, List<Village> villages) {
         Map<String, Place> names = new HashMap<>();
@@ -47,6 +49,7 @@ public final class RegionFinder {
             }
             for (String a : r.aliasList()) names.put(a, p);
         }
+        this.misread = new FuzzyPhraseMatcher<>(names);
         for (String cue : regions.residenceCues()) names.putIfAbsent(cue, new Place(null, Place.Kind.RESIDENCE_CUE));
         this.places = new PhraseMatcher<>(names);
     }
@@ -63,7 +66,7 @@ public final class RegionFinder {
     /** @param postRegions regions implied by reported posts (副区长 → 区直机关), weighed like a post's unit */
     public RegionResult find(String text, List<Integer> unitStarts, List<TargetFinder.PostRegion> postRegions,
                              int signatureStart) {
-        List<Match<Place>> found = places.find(text);
+        List<Match<Place>> found = withMisread(text);
         Map<String, Double> score = new LinkedHashMap<>();
         Map<String, List<Evidence>> evidence = new HashMap<>();
         Map<String, Double> residenceOnly = new LinkedHashMap<>();
@@ -104,6 +107,16 @@ public final class RegionFinder {
         }
         if (best == null) return new RegionResult(null, 0, List.of());
         return new RegionResult(best, bestScore / total, evidence.getOrDefault(best, List.of()));
+    }
+
+    /** Exact matches, then place names misread by one character where nothing matched. */
+    private List<Match<Place>> withMisread(String text) {
+        List<Match<Place>> found = new ArrayList<>(places.find(text));
+        List<int[]> taken = new ArrayList<>();
+        for (Match<Place> m : found) taken.add(new int[] {m.start(), m.end()});
+        found.addAll(misread.find(text, taken));
+        found.sort(java.util.Comparator.comparingInt(Match::start));
+        return found;
     }
 
     /** The village names written in a text: specific enough to tell one matter from another. */
