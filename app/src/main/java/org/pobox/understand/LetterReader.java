@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * and thread-safe afterwards (HanLP segmenters are per thread).
  */
 public final class LetterReader {
-    private static final Pattern LONG_NUMBER = Pattern.compile("[0-9Xx](?:[ -]?[0-9Xx]){9,}");
+    private static final Pattern LONG_NUMBER = Pattern.compile("[0-9Xx](?:[ \\n-]?[0-9Xx]){9,}");
     private static final Pattern MASKED_NAME = Pattern.compile("\\p{IsHan}某某?");
     private static final Pattern SIGNATURE_WORD = Pattern.compile("(?m)(?:^|(?<=[\\s:：,，]))(\\p{IsHan}{2,4})(?=$|[\\s,，。])");
     private static final Pattern LABELLED_VALUE = Pattern.compile("(?m)^\\s*\\p{IsHan}{1,5}[:：]\\s*(\\p{IsHan}{2,4})\\s*$");
@@ -129,7 +129,11 @@ public final class LetterReader {
         String basis;
         if (postmark != null) { posted = postmark.date(); basis = "postmark"; }
         else if (letterDate != null) { posted = letterDate.date(); basis = "letter date"; }
-        else { posted = receivedAt == null ? null : receivedAt.atZone(CHINA).toLocalDate(); basis = "received date"; }
+        else {
+            posted = receivedAt == null ? null
+                    : receivedAt.atZone(CHINA).toLocalDate().minusDays(round.mailTransitDaysOrZero());
+            basis = "received date less " + round.mailTransitDaysOrZero() + " days in the mail";
+        }
         boolean late = posted != null && posted.isAfter(round.lastDay());
         List<Evidence> dateEvidence = new ArrayList<>();
         if (postmark != null) dateEvidence.add(new Evidence(postmark.date().toString(), postmark.start(), postmark.end(), "envelope"));

@@ -68,8 +68,37 @@ public final class Evaluate {
             if (c != null) md.append(" | ").append(c.get(k));
             md.append(" |\n");
         }
+        md.append(unseenWording(seeds, rate));
         System.out.println(md);
         if (args.length > 2) Files.writeString(Path.of(args[2]), md.toString());
+    }
+
+    /**
+     * Subject on wording the model never saw: train on letters made from one half of the sentence
+     * templates, test on letters made from the other half.
+     */
+    static String unseenWording(Seeds seeds, double rate) {
+        List<LabelledLetter> train = new ArrayList<>();
+        for (GeneratedLetter l : new LetterGenerator(seeds, 43).onlyTemplateHalf(0).generate(700)) {
+            train.add(new LabelledLetter(l.id(), l.body(), l.truth().subject()));
+        }
+        LetterReader rules = new LetterReader(seeds, null);
+        LetterReader both = rules.retrain(train);
+        List<GeneratedLetter> test = new LetterGenerator(seeds, 44).onlyTemplateHalf(1).generate(300);
+        OcrNoise noise = new OcrNoise(9);
+        StringBuilder md = new StringBuilder("\nSubject on unseen wording (train: 700 letters from half of the sentence templates; "
+                + "test: 300 letters from the other half):\n\n| | clean | degraded |\n|---|---|---|\n");
+        for (var entry : Map.of("rules only", rules, "rules + naive Bayes", both).entrySet()) {
+            List<String> truth = new ArrayList<>(), clean = new ArrayList<>(), noisy = new ArrayList<>();
+            for (GeneratedLetter l : test) {
+                truth.add(l.truth().subject());
+                clean.add(entry.getValue().understand(l.body(), l.envelope(), l.receivedAt()).subject());
+                noisy.add(entry.getValue().understand(noise.degrade(l.body(), rate), null, l.receivedAt()).subject());
+            }
+            md.append("| macro-F1, ").append(entry.getKey()).append(" | ").append(f(macroF1(truth, clean)))
+                    .append(" | ").append(f(macroF1(truth, noisy))).append(" |\n");
+        }
+        return md.toString();
     }
 
     /** The first {@code count} held-out letters (and the letters they repeat), rendered and OCRed. */

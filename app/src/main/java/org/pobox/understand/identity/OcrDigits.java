@@ -8,7 +8,7 @@ package org.pobox.understand.identity;
 public final class OcrDigits {
     private static final String LOOKALIKE = "OoDQ〇lI|i!LZzSsBbGgq";
     private static final String AS_DIGIT  = "00000111111225586699";
-    private static final String SEPARATORS = " -—_()";
+    private static final String SEPARATORS = " -—_()\n";
     private static final int MIN_REAL_DIGITS = 6;
 
     private OcrDigits() {}

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * and an address after an address cue. Signed = a name and at least one way to reach the writer.
  */
 public final class ReporterFinder {
-    private static final Pattern MOBILE = Pattern.compile("(?<![0-9])1[3-9](?:[ -]?[0-9]){9}(?![0-9])");
-    private static final Pattern ID = Pattern.compile("(?<![0-9])[1-9][0-9]{16}[0-9Xx×](?![0-9Xx])");
+    private static final Pattern MOBILE = Pattern.compile("(?<![0-9])1[3-9](?:[ \\n-]?[0-9]){9}(?![0-9])");
+    private static final Pattern ID = Pattern.compile("(?<![0-9])[1-9](?:\\n?[0-9]){16}\\n?[0-9Xx×](?![0-9Xx])");
     private static final Pattern LOCAL = Pattern.compile("(?<![0-9])[2-9][0-9]{3}[ -]?[0-9]{4}(?![0-9])");
     private static final Pattern NAME_CUE = Pattern.compile(
             "(实名举报人|举报人|反映人|控告人|检举人|来信人|署名|签名|联系人|本人姓名|姓名|我叫"
@@ -58,7 +58,7 @@ public final class ReporterFinder {
         String id = null;
         Matcher im = ID.matcher(digits);
         while (im.find()) {
-            String candidate = im.group().replace('×', 'X').toUpperCase();
+            String candidate = im.group().replace("\n", "").replace('×', 'X').toUpperCase();
             if (IdNumbers.isValid(candidate)) {
                 if (id == null) id = candidate;
                 spans.add(new Span(im.start(), im.end(), "id_number"));
@@ -71,7 +71,7 @@ public final class ReporterFinder {
         Matcher mm = MOBILE.matcher(digits);
         while (mm.find()) {
             if (inside(spans, mm.start())) continue;
-            phones.add(mm.group().replaceAll("[ -]", ""));
+            phones.add(mm.group().replaceAll("[ \\n-]", ""));
             spans.add(new Span(mm.start(), mm.end(), "phone"));
             evidence.add(new Evidence("mobile number", mm.start(), mm.end(), "1[3-9] and 9 digits"));
         }

@@ -16,6 +16,7 @@ public record Round(
         LocalDate workStart,
         LocalDate workEnd,
         LocalDate lastDay,
+        Integer mailTransitDays,
         String phone,
         String poBox,
         List<Box> boxes,
@@ -32,6 +33,11 @@ public record Round(
     /** Where letters outside the remit go (转交有关部门). */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Forward(String litigationSubject, String litigationTo, String villageCadreTo, String defaultTo) {}
+
+    /** Days a letter is assumed to spend in the mail when neither postmark nor letter date is readable. */
+    public int mailTransitDaysOrZero() {
+        return mailTransitDays == null ? 0 : mailTransitDays;
+    }
 
     public boolean inScope(String level) {
         return level != null && inScopeLevels.contains(level);

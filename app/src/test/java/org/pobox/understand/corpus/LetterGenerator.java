@@ -125,6 +125,13 @@ public final class LetterGenerator {
     private final List<RegionsFile.Region> towns;
     private final List<Village> villages;
     private int next = 1;
+    private int templateHalf = -1;
+
+    /** Only sentences with index parity {@code half} (0 or 1): to test on wording the model never saw. */
+    public LetterGenerator onlyTemplateHalf(int half) {
+        this.templateHalf = half;
+        return this;
+    }
 
     public LetterGenerator(Seeds seeds, long seed) {
         this.random = new Random(seed);
@@ -329,7 +336,9 @@ public final class LetterGenerator {
     }
 
     private List<String> sentences(String category, Who who, int n) {
-        List<String> pool = new ArrayList<>(SENTENCES.get(category));
+        List<String> all = SENTENCES.get(category);
+        List<String> pool = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) if (templateHalf < 0 || i % 2 == templateHalf) pool.add(all.get(i));
         Collections.shuffle(pool, random);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < Math.min(n, pool.size()); i++) out.add(fill(pool.get(i), who));
