@@ -67,7 +67,7 @@ class SubjectTest {
 
     @Test
     void aCorrectionChangesTheStoredLabelAndTheNextTraining() {
-        String text = "我们小区的电梯坏了半年，物业公司不管，找谁都没用。";
+        String text = "楼里的电梯坏了半年，找谁都没用，问就说等着吧。"; // no taxonomy phrase: the model decides
         List<LabelledLetter> letters = new ArrayList<>(training(200));
         for (int i = 0; i < 30; i++) letters.add(new LabelledLetter("L" + i, text, "其他"));
         LetterReader before = Readers.RULES_ONLY.retrain(letters);
