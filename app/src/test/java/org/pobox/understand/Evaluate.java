@@ -105,9 +105,17 @@ public final class Evaluate {
     static List<GeneratedLetter> ocred(List<GeneratedLetter> letters, int split, int count) throws Exception {
         Path cache = Path.of("target/ocr-cache");
         Files.createDirectories(cache);
-        List<GeneratedLetter> out = new ArrayList<>();
-        for (int i = split; i < letters.size() && out.size() < count; i++) {
+        Map<String, GeneratedLetter> byId = new HashMap<>();
+        for (GeneratedLetter l : letters) byId.put(l.id(), l);
+        java.util.TreeMap<String, GeneratedLetter> chosen = new java.util.TreeMap<>();
+        for (int i = split; i < letters.size() && chosen.size() < count; i++) {
             GeneratedLetter l = letters.get(i);
+            chosen.put(l.id(), l);
+            // a re-sent letter comes with the letter it repeats, so links can be scored
+            if (l.duplicateOf() != null) chosen.put(l.duplicateOf(), byId.get(l.duplicateOf()));
+        }
+        List<GeneratedLetter> out = new ArrayList<>();
+        for (GeneratedLetter l : chosen.values()) {
             out.add(l.withText(ocr(cache, l.id() + "-body", l.body()), l.envelope() == null ? null : ocr(cache, l.id() + "-env", l.envelope())));
         }
         return out;
@@ -133,6 +141,7 @@ public final class Evaluate {
         List<GeneratedLetter> test = new ArrayList<>();
         for (int i = split; i < letters.size(); i++) {
             GeneratedLetter l = letters.get(i);
+            if (trainIds.contains(l.id())) continue; // an original brought in only to score duplicate links
             if (l.duplicateOf() == null || !trainIds.contains(l.duplicateOf())) test.add(l);
         }
         for (int i = 0; i < Math.min(30, test.size()); i++) reader.understand(test.get(i).body(), test.get(i).envelope(), test.get(i).receivedAt());

@@ -15,8 +15,8 @@ public record DuplicateSignature(long[] text, long[] keys, int bands) {
     /** Text this similar is the same letter whatever its names. */
     public static final double SAME_TEXT = 0.45;
     /** Text this similar, with these key tokens in common, is the same matter re-sent. */
-    public static final double SIMILAR_TEXT = 0.30;
-    public static final double SAME_KEYS = 0.25;
+    public static final double SIMILAR_TEXT = 0.35;
+    public static final double SAME_KEYS = 0.35;
 
     public List<String> bandKeys() {
         int rows = text.length / bands;
