@@ -17,17 +17,21 @@ public final class FuzzyPhraseMatcher<V> {
     private record Entry<V>(String phrase, V value) {}
 
     private final Map<String, List<Entry<V>>> index = new HashMap<>();
-    private int minWindow = Integer.MAX_VALUE, maxWindow = 0;
+    private final int minWindow, maxWindow;
 
     public FuzzyPhraseMatcher(Map<String, V> phrases) {
-        phrases.forEach((p, v) -> {
-            if (p == null || p.length() < MIN_LENGTH || !p.chars().allMatch(c -> Normalizer.isHan((char) c))) return;
-            Entry<V> e = new Entry<>(p, v);
+        int min = Integer.MAX_VALUE, max = 0;
+        for (Map.Entry<String, V> pv : phrases.entrySet()) {
+            String p = pv.getKey();
+            if (p == null || p.length() < MIN_LENGTH || !p.chars().allMatch(c -> Normalizer.isHan((char) c))) continue;
+            Entry<V> e = new Entry<>(p, pv.getValue());
             put(p, e);
             for (int i = 0; i < p.length(); i++) put(p.substring(0, i) + p.substring(i + 1), e);
-            minWindow = Math.min(minWindow, p.length() - 1);
-            maxWindow = Math.max(maxWindow, p.length() + 1);
-        });
+            min = Math.min(min, p.length() - 1);
+            max = Math.max(max, p.length() + 1);
+        }
+        this.minWindow = min;
+        this.maxWindow = max;
     }
 
     private void put(String key, Entry<V> e) {
