@@ -80,7 +80,8 @@ public final class RegionFinder {
             if (residence) {
                 residenceOnly.merge(p.region(), 1.0, Double::sum);
                 evidence.computeIfAbsent(p.region(), k -> new ArrayList<>())
-                        .add(new Evidence(m.phrase(), m.start(), m.end(), "writer's home, weighed low"));
+                        // the writer's home is not quoted: it can identify the writer
+                        .add(new Evidence("", m.start(), m.end(), "writer's home, weighed low"));
                 continue;
             }
             double w = 1.0;
