@@ -45,6 +45,14 @@ class DatesTest {
     }
 
     @Test
+    void ocrMisreadsOfChineseNumeralDates() {
+        assertThat(Readers.RULES_ONLY.understand("区长王某公车私用。\n二O=O年七月+一日", null, RECEIVED).letterDate())
+                .isEqualTo(LocalDate.of(2020, 7, 11));
+        assertThat(Readers.RULES_ONLY.understand("区长王某公车私用。\n二〇二@〇年五月二十二日", null, RECEIVED).letterDate())
+                .isEqualTo(LocalDate.of(2020, 5, 22));
+    }
+
+    @Test
     void ocrLookalikesInDates() {
         LetterUnderstanding u = Readers.RULES_ONLY.understand("区长王某公车私用。", "即墨 2O2O.O7.2b 1l", RECEIVED);
         assertThat(u.postmarkDate()).isEqualTo(LocalDate.of(2020, 7, 26));

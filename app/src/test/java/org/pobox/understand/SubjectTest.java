@@ -46,10 +46,10 @@ class SubjectTest {
 
     @Test
     void theModelLearnsColloquialPhrasingTheRulesDoNotList() {
-        String colloquial = "下班以后单位的车就停在他家楼下，天天接送孩子上学。";
+        String colloquial = "谁想接村里的活儿都得先给他塞钱，不塞钱门都没有。";
         assertThat(read(Readers.RULES_ONLY, colloquial).subject()).isEqualTo(SubjectClassifier.OTHER);
         LetterReader trained = Readers.RULES_ONLY.retrain(training(300));
-        assertThat(read(trained, colloquial).subject()).isEqualTo("违反中央八项规定精神");
+        assertThat(read(trained, colloquial).subject()).isEqualTo("贪污贿赂");
     }
 
     @Test

@@ -18,8 +18,9 @@ public final class DateFinder {
     private static final Pattern ARABIC = Pattern.compile(
             "(?<![0-9])(20[0-9]{2})\\s*[^0-9\\s]\\s*([0-9]{1,2})\\s*[^0-9\\s]\\s*([0-9]{1,2})(?![0-9])");
     private static final Pattern NO_YEAR = Pattern.compile("(?<![0-9年.\\-/])([0-9]{1,2})\\s*月\\s*([0-9]{1,2})\\s*日");
+    /** 二〇二〇年七月二十日; OCR reads 〇 as O or 0 and 十 as +, and sprinkles junk into the year. */
     private static final Pattern CHINESE = Pattern.compile(
-            "([二〇零一两三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日");
+            "([二〇零一两三四五六七八九Oo0@=]{4,6})年([一二三四五六七八九十+]{1,2})月([一二三四五六七八九十+]{1,3})日");
     private static final String CN_DIGITS = "〇一二三四五六七八九";
 
     private final int defaultYear;
@@ -40,9 +41,11 @@ public final class DateFinder {
         while (m.find()) add(out, m, defaultYear, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
         m = CHINESE.matcher(text);
         while (m.find()) {
+            String y = m.group(1).replaceAll("[Oo0]", "〇").replaceAll("[@=]", "");
             int year = 0;
-            for (char c : m.group(1).toCharArray()) year = year * 10 + cnDigit(c);
-            add(out, m, year, cnNumber(m.group(2)), cnNumber(m.group(3)));
+            for (char c : y.toCharArray()) year = year * 10 + cnDigit(c);
+            if (y.length() != 4 || year < 2000) year = defaultYear; // the round's year when OCR garbled it
+            add(out, m, year, cnNumber(m.group(2).replace('+', '十')), cnNumber(m.group(3).replace('+', '十')));
         }
         out.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return out;
