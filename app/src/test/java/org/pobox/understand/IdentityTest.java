@@ -61,6 +61,23 @@ class IdentityTest {
     }
 
     @Test
+    void aHomeVillageIsNoContactAddress() {
+        LetterUnderstanding u = read("我家住北安街道兰院村，反映村主任王某优亲厚友。\n此致\n敬礼\n反映人：严文\n2020年7月1日");
+        assertThat(u.reporter().address()).isNull();
+        assertThat(u.signed()).isFalse();
+    }
+
+    @Test
+    void aSignatureOcrDamagedIsStillASignature() {
+        // the ID has a misread digit (fails its check) and the name lost a character: still signed
+        LetterUnderstanding u = read("区长王某经常公车私用，周末开着公车带家人外出游玩，还在高档酒店公款宴请，群众反映强烈。"
+                + "\n此致\n敬礼\n举报人：德\n身份证号：370211197405149381\n2020年6月28日");
+        assertThat(u.reporter().idNumber()).isNull();
+        assertThat(u.signed()).isTrue();
+        assertThat(read("区长王某公车私用。\n此致\n敬礼\n反半人：赵凯祥\n电话：13912345678").reporter().name()).isEqualTo("赵凯祥");
+    }
+
+    @Test
     void anInvalidIdIsNotTakenForOne() {
         assertThat(read("举报人：张丽华 身份证号：110105194912310021").reporter().idNumber()).isNull();
     }

@@ -24,7 +24,9 @@ public final class ReporterFinder {
     private static final Pattern NAME_CUE = Pattern.compile(
             "(实名举报人|举报人|反映人|控告人|检举人|来信人|署名|签名|联系人|本人姓名|姓名|我叫"
             // the same cues with one character misread by OCR, when a colon follows
-            + "|举报.(?=[:：])|.报人(?=[:：])|反映.(?=[:：])|.映人(?=[:：]))[:： ]*");
+            + "|(?:举报.|举.人|.?报人|反映.|反.人|.?映人)(?=[:：]))[:： ]*");
+    /** A signature line whose name OCR destroyed still says the letter was signed. */
+    private static final Pattern SIGNATURE_LINE = Pattern.compile("举报|报人|映人|反映人|实名|署名|签名");
     private static final Pattern ADDRESS_CUE = Pattern.compile("(家庭住址|联系地址|通讯地址|住址|地址|家住)[:： ]*");
     private static final Pattern CONTACT_CUE = Pattern.compile("电话|手机|联系方式|身份证|地址|住址");
     private static final Pattern PHONE_CUE = Pattern.compile("电话|手机|联系方式|座机|Tel|TEL");
@@ -56,9 +58,11 @@ public final class ReporterFinder {
         List<Evidence> evidence = new ArrayList<>();
 
         String id = null;
+        boolean idShaped = false;
         Matcher im = ID.matcher(digits);
         while (im.find()) {
             String candidate = im.group().replace("\n", "").replace('×', 'X').toUpperCase();
+            idShaped = true; // even with a misread digit, an ID number written out means a real name
             if (IdNumbers.isValid(candidate)) {
                 if (id == null) id = candidate;
                 spans.add(new Span(im.start(), im.end(), "id_number"));
@@ -136,14 +140,18 @@ public final class ReporterFinder {
             if (next.find()) { end = ac.end() + next.start(); tail = tail.substring(0, next.start()); }
             tail = tail.strip();
             if (tail.length() < 3 || tail.chars().noneMatch(c -> Normalizer.isHan((char) c))) continue;
-            if (address == null) address = tail;
             spans.add(new Span(ac.end(), end, "address"));
+            // "家住某村" says where the writer lives; only a street number makes it a contact address
+            if (!tail.matches(".*[0-9号室楼].*")) continue;
+            if (address == null) address = tail;
             evidence.add(new Evidence(ac.group(1), ac.start(), ac.end(), "address follows an address cue"));
             if (signatureStart < 0 && ac.start() > text.length() / 2) signatureStart = ac.start();
         }
 
         Reporter reporter = new Reporter(name, phone, id, address);
-        boolean signed = name != null && reporter.hasContact();
+        boolean contact = reporter.hasContact() || idShaped;
+        boolean signatureLine = SIGNATURE_LINE.matcher(text).region(closingStart(text), text.length()).find();
+        boolean signed = contact && (name != null || signatureLine);
         if (!signed && text.contains(ANON)) {
             int at = text.indexOf(ANON);
             evidence.add(new Evidence(ANON, at, at + ANON.length(), "says it is anonymous"));
@@ -158,11 +166,11 @@ public final class ReporterFinder {
         return (end < 0 ? text.length() : end) - start <= 14;
     }
 
-    /** Where the closing part starts: at 此致 or 敬礼 in the second half, else the last quarter. */
+    /** Where the closing part starts: at 此致 or 敬礼 after the first third, else the last quarter. */
     public static int closingStart(String text) {
         int at = text.length() * 3 / 4;
         for (String word : new String[] {"此致", "敬礼"}) {
-            int i = text.indexOf(word, text.length() / 2);
+            int i = text.indexOf(word, text.length() / 3);
             if (i >= 0 && i < at) at = i;
         }
         return at;
@@ -183,7 +191,7 @@ public final class ReporterFinder {
             while (end < text.length() && Normalizer.isHan(text.charAt(end)) && end - from < 5) end++;
             String run = text.substring(from, end);
             boolean bounded = end >= text.length() || !Normalizer.isHan(text.charAt(end));
-            if (bounded && run.length() >= 2 && run.length() <= 3 && !run.contains("某")
+            if (bounded && run.length() >= 2 && run.length() <= 4 && !run.contains("某")
                     && NOT_NAMES.stream().noneMatch(run::contains)) return run;
         }
         for (Term t : terms) {
