@@ -43,7 +43,8 @@ public final class Pipeline implements AutoCloseable {
         main.setOverrideProperties(this.config.asProperties());
 
         ElasticsearchComponent elasticsearch = new ElasticsearchComponent();
-        elasticsearch.setClient(engine.rest());
+        // its own client: the component closes it when Camel stops, the engine client stays usable
+        elasticsearch.setClient(engine.newRestClient());
         main.bind("elasticsearch", elasticsearch);
         main.bind("letterIndex", index);
         main.bind("intake", new Intake(index, config.failed()));
