@@ -141,6 +141,57 @@ public final class ScanGenerator {
         return style.skewDegrees() == 0 ? page : rotate(page, style.skewDegrees(), style.background());
     }
 
+    /** The kaishu (brush-style) family used for handwriting-like pages, if installed. */
+    public static final String KAISHU = "AR PL UKai CN";
+
+    /**
+     * A handwriting-like page: kaishu drawn glyph by glyph, each shifted, turned, sized and inked
+     * a little differently, on lines that wander, as a person writes. Falls back to the first
+     * installed font when no kaishu font is installed.
+     */
+    public BufferedImage renderHandwritten(String text, int dpi) {
+        String family = installedFonts().contains(KAISHU) ? KAISHU : installedFonts().get(0);
+        int width = (int) Math.round(A4_WIDTH_INCH * dpi);
+        int height = (int) Math.round(A4_HEIGHT_INCH * dpi);
+        int margin = (int) Math.round(MARGIN_INCH * dpi);
+        BufferedImage page = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = page.createGraphics();
+        try {
+            g.setColor(new Color(245, 245, 245));
+            g.fillRect(0, 0, width, height);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            int size = Math.round(14f * dpi / 72f);
+            Font base = new Font(family, Font.PLAIN, size);
+            g.setFont(base);
+            FontMetrics metrics = g.getFontMetrics();
+            int lineHeight = Math.round(metrics.getHeight() * 1.6f);
+            int y = margin + metrics.getAscent();
+            for (String line : wrap(text, metrics, width - 2 * margin - size)) {
+                if (y > height - margin) {
+                    throw new IllegalArgumentException("text does not fit on one page (" + text.length() + " chars)");
+                }
+                double x = margin;
+                double drift = 0;
+                for (String token : tokens(line)) {
+                    drift += (random.nextDouble() - 0.5) * size * 0.04;
+                    float scale = 0.9f + random.nextFloat() * 0.2f;
+                    Font glyph = base.deriveFont(java.awt.geom.AffineTransform.getRotateInstance(
+                            Math.toRadians((random.nextDouble() - 0.5) * 8))).deriveFont(size * scale);
+                    g.setFont(glyph);
+                    int ink = 10 + random.nextInt(60);
+                    g.setColor(new Color(ink, ink, ink));
+                    g.drawString(token, (float) (x + (random.nextDouble() - 0.5) * size * 0.08),
+                            (float) (y + drift + (random.nextDouble() - 0.5) * size * 0.08));
+                    x += g.getFontMetrics().stringWidth(token) * (0.95 + random.nextDouble() * 0.1);
+                }
+                y += lineHeight;
+            }
+        } finally {
+            g.dispose();
+        }
+        return page;
+    }
+
     private static List<String> wrap(String text, FontMetrics metrics, int maxWidth) {
         List<String> lines = new ArrayList<>();
         for (String paragraph : text.split("\n")) {

@@ -1,0 +1,199 @@
+package org.pobox.testdata;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.pobox.config.PoboxConfig;
+import org.pobox.intake.Intake;
+import org.pobox.letter.Letter;
+import org.pobox.letter.Page;
+import org.pobox.ocr.LetterAssembler;
+import org.pobox.ocr.OcrStage;
+
+/**
+ * The corpus and the pobox side of {@code bench/ocr-compare.sh}. Modes:
+ * <ul>
+ * <li>{@code gen <dir> <pages>}: a third clean, a third degraded (turned pages, blur, low contrast,
+ * JPEG, borders, punch holes, ruled paper, seals, photographed), a third handwriting-like, as
+ * {@code <dir>/pages/NNN-kind.png} with {@code NNN-kind.txt} truths and {@code all.pdf};</li>
+ * <li>{@code pobox <dir> <paddle|tesseract> <workers>}: the real ocr route (routes/ocr.camel.yaml)
+ * over every page, {@code workers} letters at a time; texts to {@code <dir>/out-pobox-<engine>};</li>
+ * <li>{@code score <dir> <outDir> <label> <seconds>}: CER by kind of the texts in outDir
+ * ({@code NNN-kind.txt}), a results line.</li>
+ * </ul>
+ */
+public final class OcrCompareBench {
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[1]);
+        switch (args[0]) {
+            case "gen" -> generate(dir, Integer.parseInt(args[2]));
+            case "pobox" -> pobox(dir, args[2], Integer.parseInt(args[3]));
+            case "score" -> System.out.println(score(dir, Path.of(args[2]), args[3], Double.parseDouble(args[4]), ""));
+            default -> throw new IllegalArgumentException("mode gen|pobox|score");
+        }
+    }
+
+    static void generate(Path dir, int count) throws Exception {
+        Path pages = Files.createDirectories(dir.resolve("pages"));
+        ScanGenerator generator = new ScanGenerator(606L);
+        Random random = new Random(606L);
+        List<String> fonts = ScanGenerator.installedFonts();
+        List<BufferedImage> all = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String kind = i % 3 == 0 ? "clean" : i % 3 == 1 ? "degraded" : "handwriting";
+            String truth = generator.letters().letter();
+            int dpi = i % 2 == 0 ? 300 : 200;
+            BufferedImage page = switch (kind) {
+                case "clean" -> generator.render(truth, PageStyle.clean(dpi).withFont(fonts.get(i % fonts.size())));
+                case "degraded" -> degrade(generator.render(truth, new PageStyle(fonts.get(i % fonts.size()), dpi,
+                        11 + random.nextInt(3), true, random.nextDouble() * 3 - 1.5, 225 + random.nextInt(25))), i / 3, dpi, random);
+                default -> Degrade.jpeg(generator.renderHandwritten(truth, dpi), 0.7f);
+            };
+            String name = String.format(Locale.ROOT, "%03d-%s", i, kind);
+            ImageIO.write(page, "png", pages.resolve(name + ".png").toFile());
+            Files.writeString(pages.resolve(name + ".txt"), truth, StandardCharsets.UTF_8);
+            all.add(page);
+        }
+        ScanFiles.writeImagePdf(dir.resolve("all.pdf"), all, 300);
+    }
+
+    /** The degradations, one or two per page, in turn. */
+    private static BufferedImage degrade(BufferedImage page, int n, int dpi, Random random) {
+        return switch (n % 8) {
+            case 0 -> Degrade.rotate(Degrade.blur(page, 1), 1);
+            case 1 -> Degrade.rotate(Degrade.lowContrast(page, 100, 210), 2);
+            case 2 -> Degrade.rotate(Degrade.jpeg(page, 0.25f), 3);
+            case 3 -> Degrade.punchHoles(Degrade.border(page, dpi / 10), dpi);
+            case 4 -> Degrade.ruled(page, dpi / 4);
+            case 5 -> Degrade.redSeal(page, dpi, random);
+            case 6 -> Degrade.photographed(page, 0.08, 0.45);
+            default -> Degrade.jpeg(Degrade.lowContrast(Degrade.blur(page, 1), 80, 200), 0.4f);
+        };
+    }
+
+    static void pobox(Path dir, String engine, int workers) throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out-pobox-" + engine));
+        Properties sys = new Properties();
+        sys.setProperty("pobox.home", System.getProperty("pobox.home", "."));
+        sys.setProperty("pobox.ocr.workers", String.valueOf(workers));
+        sys.setProperty("pobox.ocr.engine.chi_sim", engine);
+        PoboxConfig config = PoboxConfig.load(Map.of(), sys);
+        AtomicLong peakHeap = new AtomicLong();
+        Thread sampler = new Thread(() -> {
+            while (true) {
+                peakHeap.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+        List<Path> pages;
+        try (Stream<Path> s = Files.list(dir.resolve("pages"))) {
+            pages = s.filter(p -> p.toString().endsWith(".png")).sorted().toList();
+        }
+        Map<String, Long> engines = new TreeMap<>();
+        long start;
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.getPropertiesComponent().setOverrideProperties(config.asProperties());
+            OcrStage.beans(config).forEach(camel.getRegistry()::bind);
+            camel.getRegistry().bind("letterAssembler", new LetterAssembler());
+            PluginHelper.getRoutesLoader(camel).loadRoutes(
+                    ResourceHelper.resolveMandatoryResource(camel, "file:routes/ocr.camel.yaml"));
+            camel.start();
+            ProducerTemplate template = camel.createProducerTemplate();
+            // a warm-up page: model loading is once per process, not per page
+            read(template, pages.get(0));
+            start = System.nanoTime();
+            ExecutorService letters = Executors.newFixedThreadPool(workers);
+            List<Future<Letter>> results = new ArrayList<>();
+            for (Path page : pages) {
+                results.add(letters.submit(() -> read(template, page)));
+            }
+            for (int i = 0; i < pages.size(); i++) {
+                Letter letter = results.get(i).get();
+                String name = pages.get(i).getFileName().toString().replace(".png", ".txt");
+                Files.writeString(out.resolve(name), letter.text(), StandardCharsets.UTF_8);
+                for (Page p : letter.pages()) {
+                    engines.merge(p.engine(), 1L, Long::sum);
+                }
+            }
+            letters.shutdown();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        String extra = String.format(Locale.ROOT, " | %d MiB | %d MiB | %s", peakHeap.get() >> 20, peakRssKib() >> 10, engines);
+        System.out.println(score(dir, out, "pobox " + engine + " (" + workers + " workers)", seconds, extra));
+    }
+
+    private static Letter read(ProducerTemplate template, Path page) {
+        GenericFile<File> file = new GenericFile<>();
+        file.setFile(page.toFile());
+        file.setAbsoluteFilePath(page.toAbsolutePath().toString());
+        return template.requestBodyAndHeaders("direct:ocr", file, Map.of(Intake.LETTER_ID, "bench-" + page.getFileName(),
+                Intake.SAFE_NAME, page.getFileName().toString(), Intake.ARCHIVE_NAME, page.getFileName().toString(),
+                Intake.RECEIVED_AT, java.time.Instant.now()), Letter.class);
+    }
+
+    /** VmHWM: the process's peak resident set. */
+    private static long peakRssKib() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return -1;
+    }
+
+    /** "| label | pages | pages/min | CER clean | degraded | handwriting | all" + extra. */
+    static String score(Path dir, Path outDir, String label, double seconds, String extra) throws Exception {
+        Map<String, double[]> byKind = new TreeMap<>();
+        int n = 0;
+        try (Stream<Path> s = Files.list(dir.resolve("pages"))) {
+            for (Path truthFile : s.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+                String name = truthFile.getFileName().toString();
+                String kind = name.substring(4, name.length() - 4);
+                Path read = outDir.resolve(name);
+                String text = Files.exists(read) ? Files.readString(read, StandardCharsets.UTF_8) : "";
+                double cer = Math.min(1.0, Cer.of(Files.readString(truthFile, StandardCharsets.UTF_8), text));
+                byKind.computeIfAbsent(kind, k -> new double[2]);
+                byKind.get(kind)[0] += cer;
+                byKind.get(kind)[1]++;
+                n++;
+            }
+        }
+        double total = byKind.values().stream().mapToDouble(v -> v[0]).sum();
+        return String.format(Locale.ROOT, "| %s | %d | %.1f | %.3f | %.3f | %.3f | %.3f%s", label, n, n * 60 / seconds,
+                mean(byKind.get("clean")), mean(byKind.get("degraded")), mean(byKind.get("handwriting")), total / n,
+                extra.isEmpty() ? " | | | " : extra);
+    }
+
+    private static double mean(double[] v) {
+        return v == null || v[1] == 0 ? Double.NaN : v[0] / v[1];
+    }
+}

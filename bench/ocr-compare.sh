@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# One generated corpus (a third clean, a third degraded, a third handwriting-like), read by:
+# pobox with Paddle, pobox with Tesseract (both through routes/ocr.camel.yaml, 2 workers), the
+# tesseract CLI one page at a time and as 2 parallel processes, and
+# ocrmypdf -l chi_sim --rotate-pages --deskew over the same pages as one PDF.
+# Prints pages/min, CER by kind, peak heap and peak RSS, and appends them to bench/RESULTS.md.
+# Usage: bench/ocr-compare.sh [pages=24] [workers=2]
+# Needs: bin/fetch-models, tesseract-ocr, tesseract-ocr-chi-sim, ocrmypdf, CJK fonts, GNU time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export OMP_THREAD_LIMIT=1   # as bin/pobox: OpenMP threads would fight the worker threads
+PAGES="${1:-24}"
+WORKERS="${2:-2}"
+DIR="app/target/ocr-compare"
+rm -rf "$DIR" && mkdir -p "$DIR"
+mvn -B -q -pl app -am test-compile
+cp=$(mvn -B -q -pl app dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
+run() { java -Xmx1g -Dpobox.home="$PWD" -cp "app/target/test-classes:app/target/classes:$cp" org.pobox.testdata.OcrCompareBench "$@"; }
+score() { run score "$DIR" "$@"; }
+now() { date +%s.%N; }
+peak_rss() { awk '/Maximum resident set size/ {printf "%d MiB", $NF/1024}' "$1"; }
+
+run gen "$DIR" "$PAGES"
+rows=()
+rows+=("$(run pobox "$DIR" paddle "$WORKERS" | tail -1)")
+rows+=("$(run pobox "$DIR" tesseract "$WORKERS" | tail -1)")
+
+# the CLI, one page after another; RSS of the largest single process
+mkdir -p "$DIR/out-cli1" "$DIR/out-cli2"
+start=$(now)
+for png in "$DIR"/pages/*.png; do
+  /usr/bin/time -v -o "$DIR/cli1.time" tesseract "$png" "$DIR/out-cli1/$(basename "$png" .png)" -l chi_sim >/dev/null 2>&1
+done
+rows+=("$(score "$DIR/out-cli1" "tesseract CLI, sequential" "$(echo "$(now) - $start" | bc)") $(peak_rss "$DIR/cli1.time") per process | |")
+
+start=$(now)
+ls "$DIR"/pages/*.png | xargs -P 2 -I{} sh -c 'tesseract "$1" "$2/$(basename "$1" .png)" -l chi_sim >/dev/null 2>&1' _ {} "$DIR/out-cli2"
+rows+=("$(score "$DIR/out-cli2" "tesseract CLI, 2 processes" "$(echo "$(now) - $start" | bc)") | |")
+
+mkdir -p "$DIR/out-ocrmypdf"
+start=$(now)
+/usr/bin/time -v -o "$DIR/ocrmypdf.time" ocrmypdf -q -l chi_sim --rotate-pages --deskew -j 2 \
+  --sidecar "$DIR/ocrmypdf.txt" "$DIR/all.pdf" "$DIR/ocrmypdf.pdf" || echo "ocrmypdf failed" >&2
+elapsed=$(echo "$(now) - $start" | bc)
+# the sidecar separates pages with form feeds, in page order
+i=0
+for png in "$DIR"/pages/*.png; do
+  awk -v n="$i" 'BEGIN{RS="\f"} NR==n+1 {print}' "$DIR/ocrmypdf.txt" > "$DIR/out-ocrmypdf/$(basename "$png" .png).txt"
+  i=$((i + 1))
+done
+rows+=("$(score "$DIR/out-ocrmypdf" "ocrmypdf --rotate-pages --deskew (-j 2)" "$elapsed") $(peak_rss "$DIR/ocrmypdf.time") (main process) | |")
+
+header="| run | pages | pages/min | CER clean | CER degraded | CER handwriting-like | CER all | peak heap | peak RSS | engines |
+|---|---|---|---|---|---|---|---|---|---|"
+machine="$(nproc) cores, $(awk -F: '/model name/ {print $2; exit}' /proc/cpuinfo | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+{
+  echo
+  echo "## ocr-compare, $(date -u '+%Y-%m-%d %H:%M UTC'), $PAGES pages, $WORKERS workers"
+  echo "Machine: $machine"
+  echo
+  echo "$header"
+  printf '%s\n' "${rows[@]}"
+} | tee -a bench/RESULTS.md
