@@ -15,15 +15,17 @@ DIR="app/target/ocr-compare"
 rm -rf "$DIR" && mkdir -p "$DIR"
 mvn -B -q -pl app -am test-compile
 cp=$(mvn -B -q -pl app dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
-run() { java -Xmx1g -Dpobox.home="$PWD" -cp "app/target/test-classes:app/target/classes:$cp" org.pobox.testdata.OcrCompareBench "$@"; }
+# a copy of the classes: a rebuild during the run does not change what is measured
+cp -r app/target/classes "$DIR/classes" && cp -r app/target/test-classes "$DIR/test-classes"
+run() { java -Xmx1g -Dpobox.home="$PWD" -cp "$DIR/test-classes:$DIR/classes:$cp" org.pobox.testdata.OcrCompareBench "$@"; }
 score() { run score "$DIR" "$@"; }
 now() { date +%s.%N; }
 peak_rss() { awk '/Maximum resident set size/ {printf "%d MiB", $NF/1024}' "$1"; }
 
 run gen "$DIR" "$PAGES"
 rows=()
-rows+=("$(run pobox "$DIR" paddle "$WORKERS" | tail -1)")
-rows+=("$(run pobox "$DIR" tesseract "$WORKERS" | tail -1)")
+row=$(run pobox "$DIR" paddle "$WORKERS" | tail -1); rows+=("$row")
+row=$(run pobox "$DIR" tesseract "$WORKERS" | tail -1); rows+=("$row")
 
 # the CLI, one page after another; RSS of the largest single process
 mkdir -p "$DIR/out-cli1" "$DIR/out-cli2"
@@ -31,11 +33,14 @@ start=$(now)
 for png in "$DIR"/pages/*.png; do
   /usr/bin/time -v -o "$DIR/cli1.time" tesseract "$png" "$DIR/out-cli1/$(basename "$png" .png)" -l chi_sim >/dev/null 2>&1
 done
-rows+=("$(score "$DIR/out-cli1" "tesseract CLI, sequential" "$(echo "$(now) - $start" | bc)") $(peak_rss "$DIR/cli1.time") per process | |")
+elapsed=$(echo "$(now) - $start" | bc)
+rss=$(peak_rss "$DIR/cli1.time")
+row=$(score "$DIR/out-cli1" "tesseract CLI, sequential" "$elapsed" " | - | $rss per process | -"); rows+=("$row")
 
 start=$(now)
 ls "$DIR"/pages/*.png | xargs -P 2 -I{} sh -c 'tesseract "$1" "$2/$(basename "$1" .png)" -l chi_sim >/dev/null 2>&1' _ {} "$DIR/out-cli2"
-rows+=("$(score "$DIR/out-cli2" "tesseract CLI, 2 processes" "$(echo "$(now) - $start" | bc)") | |")
+elapsed=$(echo "$(now) - $start" | bc)
+row=$(score "$DIR/out-cli2" "tesseract CLI, 2 processes" "$elapsed" " | - | - | -"); rows+=("$row")
 
 mkdir -p "$DIR/out-ocrmypdf"
 start=$(now)
@@ -48,11 +53,12 @@ for png in "$DIR"/pages/*.png; do
   awk -v n="$i" 'BEGIN{RS="\f"} NR==n+1 {print}' "$DIR/ocrmypdf.txt" > "$DIR/out-ocrmypdf/$(basename "$png" .png).txt"
   i=$((i + 1))
 done
-rows+=("$(score "$DIR/out-ocrmypdf" "ocrmypdf --rotate-pages --deskew (-j 2)" "$elapsed") $(peak_rss "$DIR/ocrmypdf.time") (main process) | |")
+rss=$(peak_rss "$DIR/ocrmypdf.time")
+row=$(score "$DIR/out-ocrmypdf" "ocrmypdf --rotate-pages --deskew (-j 2)" "$elapsed" " | - | $rss (main process) | -"); rows+=("$row")
 
 header="| run | pages | pages/min | CER clean | CER degraded | CER handwriting-like | CER all | peak heap | peak RSS | engines |
 |---|---|---|---|---|---|---|---|---|---|"
-machine="$(nproc) cores, $(awk -F: '/model name/ {print $2; exit}' /proc/cpuinfo | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+machine="$(getconf _NPROCESSORS_ONLN) cores, $(awk -F: '/model name/ {print $2; exit}' /proc/cpuinfo | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 {
   echo
   echo "## ocr-compare, $(date -u '+%Y-%m-%d %H:%M UTC'), $PAGES pages, $WORKERS workers"

@@ -14,6 +14,8 @@ import org.pobox.ocr.paddle.PaddleLine;
 import org.pobox.ocr.paddle.PaddlePage;
 import org.pobox.ocr.paddle.PaddleProducer;
 import org.pobox.ocr.paddle.PaddleTimeoutException;
+import org.pobox.ocr.tesseract.TesseractLine;
+import org.pobox.ocr.tesseract.TesseractPage;
 import org.pobox.ocr.tesseract.TesseractProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,13 +109,18 @@ public class PageReader {
         PageText read = in.getMandatoryBody(PageText.class);
         int number = in.getHeader("poboxPageNumber", Integer.class);
         String readBy = in.getHeader(ENGINE, String.class);
-        PaddlePage detail = in.getHeader(PaddleProducer.PAGE_DETAIL, PaddlePage.class);
+        PaddlePage paddle = in.getHeader(PaddleProducer.PAGE_DETAIL, PaddlePage.class);
+        TesseractPage tesseract = in.getHeader(TesseractProducer.PAGE_DETAIL, TesseractPage.class);
         in.removeHeader(PaddleProducer.PAGE_DETAIL);
+        in.removeHeader(TesseractProducer.PAGE_DETAIL);
         Double lowShare = null;
         List<Page.Line> lines = List.of();
-        if ("paddle".equals(readBy) && detail != null) {
-            lowShare = detail.lowConfidenceShare();
-            lines = detail.lines().stream().map(PageReader::line).toList();
+        if ("paddle".equals(readBy) && paddle != null) {
+            lowShare = paddle.lowConfidenceShare();
+            lines = paddle.lines().stream().map(PageReader::line).toList();
+        } else if ("tesseract".equals(readBy) && tesseract != null) {
+            lowShare = tesseract.lowConfidenceShare();
+            lines = tesseract.lines().stream().map(PageReader::line).toList();
         }
         return new Page(number, read.text(), read.confidence(), readBy, in.getHeader(FALLBACK, String.class), lowShare,
                 Envelopes.isEnvelope(read.text()), lines);
@@ -121,6 +128,11 @@ public class PageReader {
 
     private static Page.Line line(PaddleLine l) {
         return new Page.Line(l.text(), l.score(), l.xs(), l.ys());
+    }
+
+    private static Page.Line line(TesseractLine l) {
+        return new Page.Line(l.text(), l.confidence(), new double[] {l.left(), l.right(), l.right(), l.left()},
+                new double[] {l.top(), l.top(), l.bottom(), l.bottom()});
     }
 
     private static String shortId(Exchange exchange) {

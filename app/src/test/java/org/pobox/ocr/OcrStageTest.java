@@ -91,6 +91,8 @@ class OcrStageTest {
         assertThat(page.engine()).isEqualTo("tesseract");
         assertThat(page.fallback()).isEqualTo("paddle-failed");
         assertThat(Cer.of(truth, page.text())).isLessThanOrEqualTo(0.1);
+        assertThat(page.lines()).isNotEmpty().allSatisfy(l -> assertThat(l.xs()[1]).isGreaterThan(l.xs()[0]));
+        assertThat(page.lowConfidenceShare()).isNotNull();
     }
 
     @Test
@@ -125,7 +127,7 @@ class OcrStageTest {
 
     @Test
     void anEnvelopeIsKeptAsAPageButOutOfTheBodyText() throws Exception {
-        String address = "北京市西城区邮政专用信箱1001号\n中央第三巡视组 收\n邮政编码 100032";
+        String address = generator.envelopeText();
         String body = generator.letters().letterWith("村干部侵占集体土地");
         Letter letter = read(paddle, Format.TIFF, "with-envelope.tif",
                 List.of(generator.render(address, PageStyle.clean(200)), generator.render(body, PageStyle.clean(200))));

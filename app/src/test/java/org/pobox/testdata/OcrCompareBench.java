@@ -51,7 +51,8 @@ public final class OcrCompareBench {
         switch (args[0]) {
             case "gen" -> generate(dir, Integer.parseInt(args[2]));
             case "pobox" -> pobox(dir, args[2], Integer.parseInt(args[3]));
-            case "score" -> System.out.println(score(dir, Path.of(args[2]), args[3], Double.parseDouble(args[4]), ""));
+            case "score" -> System.out.println(score(dir, Path.of(args[2]), args[3], Double.parseDouble(args[4]),
+                    args.length > 5 ? args[5] : " | | | "));
             default -> throw new IllegalArgumentException("mode gen|pobox|score");
         }
     }
@@ -190,7 +191,7 @@ public final class OcrCompareBench {
         double total = byKind.values().stream().mapToDouble(v -> v[0]).sum();
         return String.format(Locale.ROOT, "| %s | %d | %.1f | %.3f | %.3f | %.3f | %.3f%s", label, n, n * 60 / seconds,
                 mean(byKind.get("clean")), mean(byKind.get("degraded")), mean(byKind.get("handwriting")), total / n,
-                extra.isEmpty() ? " | | | " : extra);
+                extra);
     }
 
     private static double mean(double[] v) {

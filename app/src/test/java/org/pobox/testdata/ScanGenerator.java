@@ -141,6 +141,19 @@ public final class ScanGenerator {
         return style.skewDegrees() == 0 ? page : rotate(page, style.skewDegrees(), style.background());
     }
 
+    /**
+     * The face of an envelope to an inspection team: the post box and the team as recipient
+     * ("… 收"), a post code, and the sender's address below.
+     */
+    public String envelopeText() {
+        String[] cities = {"北京市西城区", "山东省济南市历下区", "江苏省南京市玄武区", "四川省成都市锦江区"};
+        String city = cities[random.nextInt(cities.length)];
+        return city + "邮政专用信箱" + (1000 + random.nextInt(9000)) + "号\n"
+                + "省委第" + "一二三四五六".charAt(random.nextInt(6)) + "巡视组 收\n"
+                + "邮政编码 " + (100000 + random.nextInt(800000)) + "\n"
+                + "寄件人：" + cities[random.nextInt(cities.length)] + "人民路" + (1 + random.nextInt(200)) + "号";
+    }
+
     /** The kaishu (brush-style) family used for handwriting-like pages, if installed. */
     public static final String KAISHU = "AR PL UKai CN";
 
@@ -174,14 +187,14 @@ public final class ScanGenerator {
                 double drift = 0;
                 for (String token : tokens(line)) {
                     drift += (random.nextDouble() - 0.5) * size * 0.04;
-                    float scale = 0.9f + random.nextFloat() * 0.2f;
+                    float scale = 0.85f + random.nextFloat() * 0.3f;
                     Font glyph = base.deriveFont(java.awt.geom.AffineTransform.getRotateInstance(
-                            Math.toRadians((random.nextDouble() - 0.5) * 8))).deriveFont(size * scale);
+                            Math.toRadians((random.nextDouble() - 0.5) * 14))).deriveFont(size * scale);
                     g.setFont(glyph);
                     int ink = 10 + random.nextInt(60);
                     g.setColor(new Color(ink, ink, ink));
-                    g.drawString(token, (float) (x + (random.nextDouble() - 0.5) * size * 0.08),
-                            (float) (y + drift + (random.nextDouble() - 0.5) * size * 0.08));
+                    g.drawString(token, (float) (x + (random.nextDouble() - 0.5) * size * 0.15),
+                            (float) (y + drift + (random.nextDouble() - 0.5) * size * 0.15));
                     x += g.getFontMetrics().stringWidth(token) * (0.95 + random.nextDouble() * 0.1);
                 }
                 y += lineHeight;

@@ -8,11 +8,17 @@ import java.awt.image.DataBufferByte;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.tesseract.ResultIterator;
 import org.bytedeco.tesseract.TessBaseAPI;
 import org.pobox.ocr.OcrEngine;
 import org.pobox.ocr.PageText;
 
+import static org.bytedeco.tesseract.global.tesseract.RIL_SYMBOL;
+import static org.bytedeco.tesseract.global.tesseract.RIL_TEXTLINE;
 import static org.bytedeco.tesseract.global.tesseract.TessDeleteText;
 
 /**
@@ -21,6 +27,9 @@ import static org.bytedeco.tesseract.global.tesseract.TessDeleteText;
  * at a time, which {@link TesseractEnginePool} guarantees.
  */
 public final class TesseractEngine implements OcrEngine {
+
+    /** A character read with less confidence (0..100) than this counts as doubtful. */
+    public static final float LOW_CONFIDENCE = 80f;
 
     private final TessBaseAPI api = new TessBaseAPI();
     private final int dpi;
@@ -43,6 +52,11 @@ public final class TesseractEngine implements OcrEngine {
 
     /** Reads a page scanned at {@code pageDpi} instead of the engine's default resolution. */
     public PageText read(BufferedImage page, int pageDpi) {
+        return readPage(page, pageDpi).pageText();
+    }
+
+    /** As {@link #read(BufferedImage, int)}, with the line boxes and the share of doubtful characters. */
+    public TesseractPage readPage(BufferedImage page, int pageDpi) {
         if (closed) {
             throw new IllegalStateException("engine is closed");
         }
@@ -60,12 +74,51 @@ public final class TesseractEngine implements OcrEngine {
             }
             String text = utf8.getString(StandardCharsets.UTF_8);
             int confidence = api.MeanTextConf();
-            return new PageText(CjkSpacing.tidy(text), Math.max(0, confidence) / 100.0);
+            List<TesseractLine> lines = new ArrayList<>();
+            double lowShare = readDetail(lines);
+            return new TesseractPage(new PageText(CjkSpacing.tidy(text), Math.max(0, confidence) / 100.0), lines, lowShare);
         } finally {
             if (utf8 != null) {
                 TessDeleteText(utf8); // allocated by libtesseract with new[]: Java's GC never frees it
             }
             api.Clear();
+        }
+    }
+
+    /** Collects the lines of the last recognition; returns the share of doubtful characters. */
+    private double readDetail(List<TesseractLine> lines) {
+        try (ResultIterator it = api.GetIterator();
+             IntPointer left = new IntPointer(1); IntPointer top = new IntPointer(1);
+             IntPointer right = new IntPointer(1); IntPointer bottom = new IntPointer(1)) {
+            if (it == null || it.isNull()) {
+                return 0;
+            }
+            do {
+                BytePointer line = it.GetUTF8Text(RIL_TEXTLINE);
+                if (line == null) {
+                    continue;
+                }
+                try {
+                    String text = CjkSpacing.tidy(line.getString(StandardCharsets.UTF_8)).strip();
+                    if (!text.isEmpty() && it.BoundingBox(RIL_TEXTLINE, left, top, right, bottom)) {
+                        lines.add(new TesseractLine(text, it.Confidence(RIL_TEXTLINE) / 100.0, left.get(), top.get(),
+                                right.get(), bottom.get()));
+                    }
+                } finally {
+                    TessDeleteText(line);
+                }
+            } while (it.Next(RIL_TEXTLINE));
+            it.Begin();
+            int symbols = 0, low = 0;
+            do {
+                if (!it.Empty(RIL_SYMBOL)) {
+                    symbols++;
+                    if (it.Confidence(RIL_SYMBOL) < LOW_CONFIDENCE) {
+                        low++;
+                    }
+                }
+            } while (it.Next(RIL_SYMBOL));
+            return symbols == 0 ? 0 : (double) low / symbols;
         }
     }
 

@@ -40,11 +40,16 @@ public final class TesseractEnginePool implements AutoCloseable {
 
     /** As {@link #read(BufferedImage)}, for a page scanned at {@code dpi} (0: the engines' default). */
     public PageText read(BufferedImage page, int dpi) throws InterruptedException {
+        return readPage(page, dpi).pageText();
+    }
+
+    /** As {@link #read(BufferedImage, int)}, with line boxes and the share of doubtful characters. */
+    public TesseractPage readPage(BufferedImage page, int dpi) throws InterruptedException {
         TesseractEngine engine = borrow();
         int now = inUse.incrementAndGet();
         peakInUse.accumulateAndGet(now, Math::max);
         try {
-            return engine.read(page, dpi);
+            return engine.readPage(page, dpi);
         } finally {
             inUse.decrementAndGet();
             idle.add(engine);

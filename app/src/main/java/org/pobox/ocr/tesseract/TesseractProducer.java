@@ -20,6 +20,9 @@ public class TesseractProducer extends DefaultProducer {
     /** Optional header: the page's scan resolution when it differs from the endpoint's {@code dpi}. */
     public static final String DPI_HEADER = "PoboxDpi";
 
+    /** Header set beside the body: the {@link TesseractPage} with line boxes and doubtful characters. */
+    public static final String PAGE_DETAIL = "PoboxTesseractPage";
+
     private final TesseractEndpoint endpoint;
 
     public TesseractProducer(TesseractEndpoint endpoint) {
@@ -36,16 +39,17 @@ public class TesseractProducer extends DefaultProducer {
             throw new IllegalArgumentException("tesseract: " + page + ": body must be a java.awt.image.BufferedImage, was "
                     + (body == null ? "null" : body.getClass().getName()));
         }
-        PageText text;
+        TesseractPage text;
         try {
-            text = endpoint.pool().read(image, in.getHeader(DPI_HEADER, 0, Integer.class));
+            text = endpoint.pool().readPage(image, in.getHeader(DPI_HEADER, 0, Integer.class));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw e;
         } catch (RuntimeException e) {
             throw new OcrFailedException("tesseract could not read " + page + ": " + e.getMessage(), e);
         }
-        in.setBody(text);
+        in.setHeader(PAGE_DETAIL, text);
+        in.setBody(text.pageText());
     }
 
     private static String describePage(Exchange exchange) {

@@ -1,0 +1,52 @@
+package org.pobox.ocr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.pobox.letter.Page;
+
+/** The text rules of the OCR stage: text layers worth using, envelopes, review reasons. */
+class TextRulesTest {
+
+    @Test
+    void aTextLayerOfRealCharactersIsUsedAndBrokenEncodingsAreNot() {
+        assertThat(TextLayers.usable("巡视组的领导同志们，你们好！我村村主任挪用扶贫资金。")).isTrue();
+        assertThat(TextLayers.usable("\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD巡视")).isFalse();
+        assertThat(TextLayers.usable("\uE001\uE002\uE003\uE004\uE005\uE006\uE007\uE008\uE009\uE00A")).isFalse();
+        assertThat(TextLayers.usable("第1页")).isFalse();
+    }
+
+    @Test
+    void anEnvelopeIsShortAndAddressedAndALetterMentioningAPostBoxIsNot() {
+        assertThat(Envelopes.isEnvelope("北京市西城区邮政专用信箱1001号\n中央第三巡视组 收\n邮政编码 100032")).isTrue();
+        assertThat(Envelopes.isEnvelope("山东省济南市 250001\n省委巡视组办公室收")).isTrue();
+        String letter = "巡视组的领导同志们，你们好！我们按照公告写信到邮政专用信箱，反映村主任挪用扶贫资金修建办公楼的问题，"
+                + "群众意见很大，请求上级派人调查，以上情况属实。村委会换届时花钱拉票，选举过程不公开不透明，请领导重视。"
+                + "举报人：李永利 2020年7月18日";
+        assertThat(Envelopes.isEnvelope(letter)).isFalse();
+        assertThat(Envelopes.isEnvelope("")).isFalse();
+    }
+
+    @Test
+    void reviewIsAskedForLowConfidenceLittleTextAndHandwriting() {
+        String text = "巡视组的领导同志们，你们好！我村村主任挪用扶贫资金修建办公楼，群众意见很大。";
+        List<Page.Line> sure = List.of(line(0.99), line(0.98), line(0.97), line(0.99));
+        List<Page.Line> middling = List.of(line(0.85), line(0.82), line(0.97), line(0.86));
+        assertThat(Review.reasons(List.of(page(text, 0.97, 0.01, sure)))).isEmpty();
+        assertThat(Review.reasons(List.of(page(text, 0.70, 0.3, sure)))).containsExactly(Review.LOW_CONFIDENCE);
+        assertThat(Review.reasons(List.of(page("此致", 0.97, 0.0, sure)))).containsExactly(Review.LITTLE_TEXT);
+        assertThat(Review.reasons(List.of(page(text, 0.86, 0.05, middling)))).containsExactly(Review.HANDWRITING_SUSPECTED);
+        // an envelope's text does not count as the letter's
+        Page envelope = new Page(1, text, 0.5, "paddle", null, 0.5, true, List.of());
+        assertThat(Review.reasons(List.of(envelope, page(text, 0.97, 0.01, sure)))).isEmpty();
+    }
+
+    private static Page page(String text, double confidence, double lowShare, List<Page.Line> lines) {
+        return new Page(1, text, confidence, "paddle", null, lowShare, false, lines);
+    }
+
+    private static Page.Line line(double score) {
+        return new Page.Line("行", score, new double[4], new double[4]);
+    }
+}
