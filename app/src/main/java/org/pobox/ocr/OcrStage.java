@@ -31,10 +31,13 @@ public final class OcrStage {
 
     static ExecutorService pageQueue(int workers) {
         AtomicInteger n = new AtomicInteger();
-        return new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(workers, workers, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "ocr-page-" + n.incrementAndGet());
-            t.setDaemon(true); // idle between batches; never keeps the JVM alive
+            t.setDaemon(true); // never keeps the JVM alive
             return t;
         });
+        // idle threads end, so a stopped pipeline leaves none behind and needs no shutdown hook
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 }

@@ -95,6 +95,7 @@ public final class OcrCompareBench {
         };
     }
 
+    /** Reads {@code <dir>/routes/ocr.camel.yaml}: the route as it was when the run began. */
     static void pobox(Path dir, String engine, int workers) throws Exception {
         Path out = Files.createDirectories(dir.resolve("out-pobox-" + engine));
         Properties sys = new Properties();
@@ -126,7 +127,7 @@ public final class OcrCompareBench {
             OcrStage.beans(config).forEach(camel.getRegistry()::bind);
             camel.getRegistry().bind("letterAssembler", new LetterAssembler());
             PluginHelper.getRoutesLoader(camel).loadRoutes(
-                    ResourceHelper.resolveMandatoryResource(camel, "file:routes/ocr.camel.yaml"));
+                    ResourceHelper.resolveMandatoryResource(camel, "file:" + dir.resolve("routes/ocr.camel.yaml")));
             camel.start();
             ProducerTemplate template = camel.createProducerTemplate();
             // a warm-up page: model loading is once per process, not per page

@@ -54,6 +54,10 @@ public class TesseractEndpoint extends DefaultEndpoint {
      */
     static final int DEFAULT_PSM = 6;
 
+    @UriParam(defaultValue = "0", description = "Longest recognition of one page in milliseconds; 0 = no"
+            + " limit. A page over time fails with OcrFailedException")
+    private int timeoutMs;
+
     private volatile TesseractEnginePool pool;
 
     public TesseractEndpoint(String uri, TesseractComponent component) {
@@ -76,7 +80,7 @@ public class TesseractEndpoint extends DefaultEndpoint {
         Path models = datapath == null || datapath.isBlank() ? Tessdata.locate() : Path.of(datapath);
         Tessdata.requireModels(models, language); // fail at route start, not on the first letter
         pool = component().acquire(poolKey(),
-                () -> new TesseractEnginePool(workers, () -> new TesseractEngine(models, language, psm, dpi)));
+                () -> new TesseractEnginePool(workers, () -> new TesseractEngine(models, language, psm, dpi, timeoutMs)));
     }
 
     @Override
@@ -93,7 +97,7 @@ public class TesseractEndpoint extends DefaultEndpoint {
     }
 
     private String poolKey() {
-        return name + "|" + language + "|" + psm + "|" + dpi + "|" + workers + "|" + datapath;
+        return name + "|" + language + "|" + psm + "|" + dpi + "|" + workers + "|" + datapath + "|" + timeoutMs;
     }
 
     /**
@@ -106,6 +110,14 @@ public class TesseractEndpoint extends DefaultEndpoint {
             throw new IllegalStateException("tesseract endpoint " + getEndpointUri() + " is not started");
         }
         return current;
+    }
+
+    public int getTimeoutMs() {
+        return timeoutMs;
+    }
+
+    public void setTimeoutMs(int timeoutMs) {
+        this.timeoutMs = timeoutMs;
     }
 
     public String getName() {

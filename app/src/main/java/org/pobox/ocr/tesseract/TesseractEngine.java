@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.tesseract.ETEXT_DESC;
 import org.bytedeco.tesseract.ResultIterator;
 import org.bytedeco.tesseract.TessBaseAPI;
 import org.pobox.ocr.OcrEngine;
@@ -33,9 +34,16 @@ public final class TesseractEngine implements OcrEngine {
 
     private final TessBaseAPI api = new TessBaseAPI();
     private final int dpi;
+    private final int timeoutMs;
     private boolean closed;
 
     public TesseractEngine(Path datapath, String language, int psm, int dpi) {
+        this(datapath, language, psm, dpi, 0);
+    }
+
+    /** @param timeoutMs longest recognition of one page; 0 = no limit */
+    public TesseractEngine(Path datapath, String language, int psm, int dpi, int timeoutMs) {
+        this.timeoutMs = timeoutMs;
         Tessdata.requireModels(datapath, language);
         if (api.Init(datapath.toString(), language) != 0) {
             api.close();
@@ -67,6 +75,9 @@ public final class TesseractEngine implements OcrEngine {
         // Raw pixels carry no resolution; without it Tesseract guesses and sizes text wrongly.
         // It must come after SetImage, which resets it.
         api.SetSourceResolution(pageDpi > 0 ? pageDpi : dpi);
+        if (timeoutMs > 0) {
+            recognizeWithin(timeoutMs);
+        }
         BytePointer utf8 = api.GetUTF8Text();
         try {
             if (utf8 == null) {
@@ -82,6 +93,22 @@ public final class TesseractEngine implements OcrEngine {
                 TessDeleteText(utf8); // allocated by libtesseract with new[]: Java's GC never frees it
             }
             api.Clear();
+        }
+    }
+
+    /** Recognises the page set, giving up after the deadline (Tesseract checks it between words). */
+    private void recognizeWithin(int ms) {
+        try (ETEXT_DESC monitor = new ETEXT_DESC()) {
+            monitor.set_deadline_msecs(ms);
+            int status = api.Recognize(monitor);
+            if (monitor.deadline_exceeded()) {
+                api.Clear();
+                throw new IllegalStateException("page took longer than " + ms + " ms");
+            }
+            if (status != 0) {
+                api.Clear();
+                throw new IllegalStateException("recognition failed");
+            }
         }
     }
 

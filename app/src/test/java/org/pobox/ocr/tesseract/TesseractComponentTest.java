@@ -158,6 +158,20 @@ class TesseractComponentTest {
     }
 
     @Test
+    void aPageOverItsTimeFailsNamingThePage() throws Exception {
+        // no page is recognised in a millisecond: the limit is always passed
+        TesseractEndpoint endpoint = camel.getEndpoint("tesseract:hurried?workers=1&timeoutMs=1", TesseractEndpoint.class);
+        endpoint.start();
+        org.apache.camel.Producer producer = endpoint.createProducer();
+        Exchange exchange = endpoint.createExchange();
+        exchange.getMessage().setBody(letter(107L, "低保").image());
+        exchange.getMessage().setHeader(TesseractProducer.PAGE_HEADER, "scan-0008.pdf page 1");
+        assertThatThrownBy(() -> producer.process(exchange)).isInstanceOf(OcrFailedException.class)
+                .hasMessageContaining("scan-0008.pdf page 1").hasMessageContaining("longer than 1 ms");
+        endpoint.stop();
+    }
+
+    @Test
     void aReadThatFailsNamesThePage() throws Exception {
         TesseractEndpoint endpoint = camel.getEndpoint("tesseract:stopped?workers=1", TesseractEndpoint.class);
         org.apache.camel.Producer producer = endpoint.createProducer();
