@@ -29,6 +29,12 @@ public record Page(int number, String text, double confidence, String engine, St
         return "text-layer".equals(p.engine());
     }
 
+    /** The page with {@code mask} applied to its text and to each line's text (boxes kept). */
+    public Page masked(java.util.function.UnaryOperator<String> mask) {
+        return new Page(number, mask.apply(text), confidence, engine, fallback, lowConfidenceShare, envelope,
+                lines.stream().map(l -> new Line(mask.apply(l.text()), l.score(), l.xs(), l.ys())).toList());
+    }
+
     public Page withNumber(int n) {
         return new Page(n, text, confidence, engine, fallback, lowConfidenceShare, envelope, lines);
     }

@@ -17,6 +17,8 @@ import org.pobox.index.LetterIndex;
 import org.pobox.intake.Intake;
 import org.pobox.intake.PageDecoder;
 import org.pobox.ocr.LetterAssembler;
+import org.pobox.understand.LetterReader;
+import org.pobox.understand.UnderstandStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +53,8 @@ public final class Pipeline implements AutoCloseable {
         main.bind("pageDecoder", new PageDecoder());
         main.bind("letterAssembler", new LetterAssembler());
         org.pobox.ocr.OcrStage.beans(this.config).forEach(main::bind);
+        main.bind("understandStage", new UnderstandStage(
+                LetterReader.fromSeeds(config.path("pobox.seeds"), config.path("pobox.understand.model")), index));
         main.bind("batchTracker", tracker);
     }
 
