@@ -194,11 +194,9 @@ class OcrStageTest {
 
     @Test
     void pagesScannedAsSeparateFilesFormOneLetterInPageOrder() throws Exception {
-        List<String> truths = new ArrayList<>();
         List<Path> sources = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             String t = generator.letters().letterWith("第" + "一二三".charAt(i - 1) + "页信访内容");
-            truths.add(t);
             Path source = dir.resolve("grouped-source-" + i + ".png");
             ScanFiles.write(Format.PNG, source, List.of(generator.render(t, PageStyle.clean(200))), 200);
             sources.add(source);
@@ -222,7 +220,9 @@ class OcrStageTest {
         for (int i = 0; i < 3; i++) {
             JsonNode page = doc.get("pages").get(i);
             assertThat(page.get("number").asInt()).isEqualTo(i + 1);
-            assertThat(Cer.of(truths.get(i), page.get("text").asText())).as("page %d", i + 1).isLessThanOrEqualTo(0.03);
+            // the indexed text has the writer's name masked: the page's own phrase shows the order
+            assertThat(page.get("text").asText().replaceAll("\\s", "")).as("page %d", i + 1)
+                    .contains("第" + "一二三".charAt(i) + "页信访内容");
         }
         try (var archived = Files.list(paddleConfig.archive()); var failed = Files.list(paddleConfig.failed())) {
             assertThat(archived.map(p -> p.getFileName().toString()).filter(n -> n.contains("complaint")))
