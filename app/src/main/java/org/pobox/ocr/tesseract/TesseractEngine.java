@@ -12,12 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.tesseract.ETEXT_DESC;
 import org.bytedeco.tesseract.ResultIterator;
 import org.bytedeco.tesseract.TessBaseAPI;
 import org.pobox.ocr.OcrEngine;
 import org.pobox.ocr.PageText;
 
+import static org.bytedeco.tesseract.global.tesseract.PSM_OSD_ONLY;
 import static org.bytedeco.tesseract.global.tesseract.RIL_SYMBOL;
 import static org.bytedeco.tesseract.global.tesseract.RIL_TEXTLINE;
 import static org.bytedeco.tesseract.global.tesseract.TessDeleteText;
@@ -29,10 +31,28 @@ import static org.bytedeco.tesseract.global.tesseract.TessDeleteText;
  */
 public final class TesseractEngine implements OcrEngine {
 
+    private static TessBaseAPI orientationDetector(Path datapath) {
+        if (!java.nio.file.Files.isRegularFile(datapath.resolve("osd.traineddata"))) {
+            return null;
+        }
+        TessBaseAPI detector = new TessBaseAPI();
+        if (detector.Init(datapath.toString(), "osd") != 0) {
+            detector.close();
+            return null;
+        }
+        detector.SetPageSegMode(PSM_OSD_ONLY);
+        return detector;
+    }
+
     /** A character read with less confidence (0..100) than this counts as doubtful. */
     public static final float LOW_CONFIDENCE = 80f;
 
+    /** OSD's orientation confidence below which a page is read as it is. */
+    static final float MIN_ORIENTATION_CONFIDENCE = 2.0f;
+
     private final TessBaseAPI api = new TessBaseAPI();
+    /** Orientation detection (osd.traineddata); null when that model is not installed. */
+    private final TessBaseAPI osd;
     private final int dpi;
     private final int timeoutMs;
     private boolean closed;
@@ -51,6 +71,7 @@ public final class TesseractEngine implements OcrEngine {
         }
         api.SetPageSegMode(psm);
         this.dpi = dpi;
+        this.osd = orientationDetector(datapath);
     }
 
     @Override
@@ -69,6 +90,10 @@ public final class TesseractEngine implements OcrEngine {
             throw new IllegalStateException("engine is closed");
         }
         BufferedImage gray = toGray(page);
+        int turns = uprightTurns(gray, pageDpi > 0 ? pageDpi : dpi);
+        if (turns != 0) {
+            gray = turned(gray, turns);
+        }
         byte[] pixels = ((DataBufferByte) gray.getRaster().getDataBuffer()).getData();
         int bytesPerLine = ((ComponentSampleModel) gray.getSampleModel()).getScanlineStride();
         api.SetImage(pixels, gray.getWidth(), gray.getHeight(), 1, bytesPerLine);
@@ -87,6 +112,9 @@ public final class TesseractEngine implements OcrEngine {
             int confidence = api.MeanTextConf();
             List<TesseractLine> lines = new ArrayList<>();
             double lowShare = readDetail(lines);
+            if (turns != 0) {
+                lines = onCallersImage(lines, turns, gray.getWidth(), gray.getHeight());
+            }
             return new TesseractPage(new PageText(CjkSpacing.tidy(text), Math.max(0, confidence) / 100.0), lines, lowShare);
         } finally {
             if (utf8 != null) {
@@ -94,6 +122,80 @@ public final class TesseractEngine implements OcrEngine {
             }
             api.Clear();
         }
+    }
+
+    /**
+     * Clockwise quarter turns that make the page upright, by Tesseract's orientation detection;
+     * 0 when it is unsure or not installed. OSD reports how far the scan is turned clockwise.
+     */
+    private int uprightTurns(BufferedImage gray, int pageDpi) {
+        if (osd == null) {
+            return 0;
+        }
+        byte[] pixels = ((DataBufferByte) gray.getRaster().getDataBuffer()).getData();
+        int bytesPerLine = ((ComponentSampleModel) gray.getSampleModel()).getScanlineStride();
+        osd.SetImage(pixels, gray.getWidth(), gray.getHeight(), 1, bytesPerLine);
+        osd.SetSourceResolution(pageDpi);
+        try (IntPointer degrees = new IntPointer(1); org.bytedeco.javacpp.FloatPointer confidence = new org.bytedeco.javacpp.FloatPointer(1);
+             PointerPointer<?> script = new PointerPointer<>(1); org.bytedeco.javacpp.FloatPointer scriptConfidence = new org.bytedeco.javacpp.FloatPointer(1)) {
+            if (!osd.DetectOrientationScript(degrees, confidence, script, scriptConfidence)
+                    || confidence.get() < MIN_ORIENTATION_CONFIDENCE) {
+                return 0;
+            }
+            return (4 - Math.floorMod(degrees.get(), 360) / 90) % 4;
+        } catch (RuntimeException e) {
+            return 0; // too little text to tell: read the page as it is
+        } finally {
+            osd.Clear();
+        }
+    }
+
+    /** The gray page turned clockwise by {@code turns} quarters. */
+    static BufferedImage turned(BufferedImage gray, int turns) {
+        int w = gray.getWidth(), h = gray.getHeight();
+        boolean swap = turns % 2 == 1;
+        BufferedImage out = new BufferedImage(swap ? h : w, swap ? w : h, BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.geom.AffineTransform t = new java.awt.geom.AffineTransform();
+        switch (turns) {
+            case 1 -> t.translate(h, 0);
+            case 2 -> t.translate(w, h);
+            default -> t.translate(0, w);
+        }
+        t.quadrantRotate(turns);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.drawImage(gray, t, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+
+    /**
+     * Line boxes of the turned page back on the caller's image: undo one clockwise quarter turn at
+     * a time (a point (x, y) of an image turned once came from (y, W - x), W the turned width).
+     */
+    private static List<TesseractLine> onCallersImage(List<TesseractLine> lines, int turns, int width, int height) {
+        List<TesseractLine> back = new ArrayList<>(lines.size());
+        for (TesseractLine l : lines) {
+            int[] xs = {l.left(), l.right(), l.right(), l.left()};
+            int[] ys = {l.top(), l.top(), l.bottom(), l.bottom()};
+            int w = width, h = height;
+            for (int t = 0; t < turns; t++) {
+                for (int i = 0; i < 4; i++) {
+                    int x = xs[i];
+                    xs[i] = ys[i];
+                    ys[i] = w - x;
+                }
+                int swap = w;
+                w = h;
+                h = swap;
+            }
+            back.add(new TesseractLine(l.text(), l.confidence(), java.util.Arrays.stream(xs).min().getAsInt(),
+                    java.util.Arrays.stream(ys).min().getAsInt(), java.util.Arrays.stream(xs).max().getAsInt(),
+                    java.util.Arrays.stream(ys).max().getAsInt()));
+        }
+        return back;
     }
 
     /** Recognises the page set, giving up after the deadline (Tesseract checks it between words). */
@@ -160,6 +262,10 @@ public final class TesseractEngine implements OcrEngine {
             closed = true;
             api.End();
             api.close();
+            if (osd != null) {
+                osd.End();
+                osd.close();
+            }
         }
     }
 

@@ -158,6 +158,21 @@ class TesseractComponentTest {
     }
 
     @Test
+    void turnedPagesAreReadUprightWithTheirBoxesOnTheScanAsGiven() throws Exception {
+        TesseractEndpoint endpoint = camel.getEndpoint("tesseract:read?language=chi_sim", TesseractEndpoint.class);
+        for (int quarters = 1; quarters <= 3; quarters++) {
+            Letter letter = letter(110L + quarters, "信访");
+            BufferedImage turned = org.pobox.testdata.Degrade.rotate(letter.image(), quarters);
+            TesseractPage page = endpoint.pool().readPage(turned, 300);
+            assertThat(Cer.of(letter.truth(), page.pageText().text())).as("%d quarter turns", quarters).isLessThanOrEqualTo(0.1);
+            assertThat(page.lines()).isNotEmpty().allSatisfy(l -> {
+                assertThat(l.right()).isLessThanOrEqualTo(turned.getWidth());
+                assertThat(l.bottom()).isLessThanOrEqualTo(turned.getHeight());
+            });
+        }
+    }
+
+    @Test
     void aPageOverItsTimeFailsNamingThePage() throws Exception {
         // no page is recognised in a millisecond: the limit is always passed
         TesseractEndpoint endpoint = camel.getEndpoint("tesseract:hurried?workers=1&timeoutMs=1", TesseractEndpoint.class);
