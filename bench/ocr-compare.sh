@@ -21,26 +21,30 @@ run() { java -Xmx1g -Dpobox.home="$PWD" -cp "$DIR/test-classes:$DIR/classes:$cp"
 score() { run score "$DIR" "$@"; }
 now() { date +%s.%N; }
 peak_rss() { awk '/Maximum resident set size/ {printf "%d MiB", $NF/1024}' "$1"; }
+# user + system CPU seconds per page of a run timed by GNU time (children included)
+cpu_per_page() { awk -v n="$PAGES" '/User time/ {u=$NF} /System time/ {s=$NF} END {printf "%.2f", (u+s)/n}' "$1"; }
 
 run gen "$DIR" "$PAGES"
 rows=()
 row=$(run pobox "$DIR" paddle "$WORKERS" | tail -1); rows+=("$row")
 row=$(run pobox "$DIR" tesseract "$WORKERS" | tail -1); rows+=("$row")
 
-# the CLI, one page after another; RSS of the largest single process
+# the CLI, one page after another; RSS of one process, CPU of all
 mkdir -p "$DIR/out-cli1" "$DIR/out-cli2"
 start=$(now)
-for png in "$DIR"/pages/*.png; do
-  /usr/bin/time -v -o "$DIR/cli1.time" tesseract "$png" "$DIR/out-cli1/$(basename "$png" .png)" -l chi_sim >/dev/null 2>&1
-done
+/usr/bin/time -v -o "$DIR/cli1.time" bash -c 'for png in "$1"/pages/*.png; do
+  tesseract "$png" "$1/out-cli1/$(basename "$png" .png)" -l chi_sim >/dev/null 2>&1; done' _ "$DIR"
 elapsed=$(echo "$(now) - $start" | bc)
-rss=$(peak_rss "$DIR/cli1.time")
-row=$(score "$DIR/out-cli1" "tesseract CLI, sequential" "$elapsed" " | - | $rss per process | -"); rows+=("$row")
+/usr/bin/time -v -o "$DIR/cli1-rss.time" tesseract "$(ls "$DIR"/pages/*.png | head -1)" - -l chi_sim >/dev/null 2>&1
+rss=$(peak_rss "$DIR/cli1-rss.time")
+cpu=$(cpu_per_page "$DIR/cli1.time")
+row=$(score "$DIR/out-cli1" "tesseract CLI, sequential" "$elapsed" " | - | $rss per process | $cpu | -"); rows+=("$row")
 
 start=$(now)
-ls "$DIR"/pages/*.png | xargs -P 2 -I{} sh -c 'tesseract "$1" "$2/$(basename "$1" .png)" -l chi_sim >/dev/null 2>&1' _ {} "$DIR/out-cli2"
+/usr/bin/time -v -o "$DIR/cli2.time" bash -c 'ls "$1"/pages/*.png | xargs -P 2 -I{} sh -c '"'"'tesseract "$1" "$2/$(basename "$1" .png)" -l chi_sim >/dev/null 2>&1'"'"' _ {} "$1/out-cli2"' _ "$DIR"
 elapsed=$(echo "$(now) - $start" | bc)
-row=$(score "$DIR/out-cli2" "tesseract CLI, 2 processes" "$elapsed" " | - | - | -"); rows+=("$row")
+cpu=$(cpu_per_page "$DIR/cli2.time")
+row=$(score "$DIR/out-cli2" "tesseract CLI, 2 processes" "$elapsed" " | - | - | $cpu | -"); rows+=("$row")
 
 mkdir -p "$DIR/out-ocrmypdf"
 start=$(now)
@@ -54,10 +58,11 @@ for png in "$DIR"/pages/*.png; do
   i=$((i + 1))
 done
 rss=$(peak_rss "$DIR/ocrmypdf.time")
-row=$(score "$DIR/out-ocrmypdf" "ocrmypdf --rotate-pages --deskew (-j 2)" "$elapsed" " | - | $rss (main process) | -"); rows+=("$row")
+cpu=$(cpu_per_page "$DIR/ocrmypdf.time")
+row=$(score "$DIR/out-ocrmypdf" "ocrmypdf --rotate-pages --deskew (-j 2)" "$elapsed" " | - | $rss (largest process) | $cpu | -"); rows+=("$row")
 
-header="| run | pages | pages/min | CER clean | CER degraded | CER handwriting-like | CER all | peak heap | peak RSS | engines |
-|---|---|---|---|---|---|---|---|---|---|"
+header="| run | pages | pages/min | CER clean | CER degraded | CER handwriting-like | CER all | peak heap | peak RSS | CPU s/page | engines |
+|---|---|---|---|---|---|---|---|---|---|---|"
 machine="$(getconf _NPROCESSORS_ONLN) cores, $(awk -F: '/model name/ {print $2; exit}' /proc/cpuinfo | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 {
   echo

@@ -35,10 +35,6 @@ public record Page(int number, String text, double confidence, String engine, St
                 lines.stream().map(l -> new Line(mask.apply(l.text()), l.score(), l.xs(), l.ys())).toList());
     }
 
-    public Page withNumber(int n) {
-        return new Page(n, text, confidence, engine, fallback, lowConfidenceShare, envelope, lines);
-    }
-
     /** A line's text, score and corners (top-left, top-right, bottom-right, bottom-left) in pixels. */
     public record Line(String text, double score, double[] xs, double[] ys) {
     }

@@ -23,6 +23,9 @@ public final class OcrStage {
     public static Map<String, Object> beans(PoboxConfig config) {
         String language = config.get("pobox.ocr.language");
         String engine = config.get("pobox.ocr.engine." + language, "tesseract");
+        if (!engine.equals("paddle") && !engine.equals("tesseract")) {
+            throw new IllegalArgumentException("pobox.ocr.engine." + language + " must be paddle or tesseract, was " + engine);
+        }
         return Map.of(
                 "pageReader", new PageReader(new PageDecoder(), engine),
                 "pageGroups", new PageGroups(new PageDecoder(), config.archive()),

@@ -52,7 +52,7 @@ public final class OcrCompareBench {
             case "gen" -> generate(dir, Integer.parseInt(args[2]));
             case "pobox" -> pobox(dir, args[2], Integer.parseInt(args[3]));
             case "score" -> System.out.println(score(dir, Path.of(args[2]), args[3], Double.parseDouble(args[4]),
-                    args.length > 5 ? args[5] : " | | | "));
+                    args.length > 5 ? args[5] : " | | | | "));
             default -> throw new IllegalArgumentException("mode gen|pobox|score");
         }
     }
@@ -122,6 +122,7 @@ public final class OcrCompareBench {
         }
         Map<String, Long> engines = new TreeMap<>();
         long start;
+        long cpuStart;
         try (CamelContext camel = new DefaultCamelContext()) {
             camel.getPropertiesComponent().setOverrideProperties(config.asProperties());
             OcrStage.beans(config).forEach(camel.getRegistry()::bind);
@@ -133,6 +134,7 @@ public final class OcrCompareBench {
             // a warm-up page: model loading is once per process, not per page
             read(template, pages.get(0));
             start = System.nanoTime();
+            cpuStart = processCpuNanos();
             ExecutorService letters = Executors.newFixedThreadPool(workers);
             List<Future<Letter>> results = new ArrayList<>();
             for (Path page : pages) {
@@ -149,7 +151,9 @@ public final class OcrCompareBench {
             letters.shutdown();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        String extra = String.format(Locale.ROOT, " | %d MiB | %d MiB | %s", peakHeap.get() >> 20, peakRssKib() >> 10, engines);
+        double cpuPerPage = (processCpuNanos() - cpuStart) / 1e9 / pages.size();
+        String extra = String.format(Locale.ROOT, " | %d MiB | %d MiB | %.2f | %s", peakHeap.get() >> 20,
+                peakRssKib() >> 10, cpuPerPage, engines);
         System.out.println(score(dir, out, "pobox " + engine + " (" + workers + " workers)", seconds, extra));
     }
 
@@ -160,6 +164,11 @@ public final class OcrCompareBench {
         return template.requestBodyAndHeaders("direct:ocr", file, Map.of(Intake.LETTER_ID, "bench-" + page.getFileName(),
                 Intake.SAFE_NAME, page.getFileName().toString(), Intake.ARCHIVE_NAME, page.getFileName().toString(),
                 Intake.RECEIVED_AT, java.time.Instant.now()), Letter.class);
+    }
+
+    /** CPU time of this JVM, all threads, including ONNX Runtime's and libtesseract's native work. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** VmHWM: the process's peak resident set. */
