@@ -21,6 +21,6 @@ public class LetterAssembler {
         String id = exchange.getIn().getHeader(Intake.LETTER_ID, String.class);
         String name = exchange.getIn().getHeader(Intake.SAFE_NAME, String.class);
         Instant received = exchange.getIn().getHeader(Intake.RECEIVED_AT, Instant.class);
-        return Letter.of(id, List.of(name), received, pages);
+        return Letter.of(id, List.of(name), exchange.getIn().getHeader(Intake.ARCHIVE_NAME, String.class), received, pages);
     }
 }
