@@ -75,8 +75,8 @@ public class LetterIndex {
     public void addFileName(String id, String fileName) {
         try {
             client.update(u -> u.index(alias).id(id).refresh(Refresh.WaitFor)
-                    .script(s -> s.source(
-                                    "if (!ctx._source.file_names.contains(params.n)) { ctx._source.file_names.add(params.n) } else { ctx.op = 'noop' }")
+                    .script(s -> s.source(src -> src.scriptString(
+                                    "if (!ctx._source.file_names.contains(params.n)) { ctx._source.file_names.add(params.n) } else { ctx.op = 'noop' }"))
                             .params("n", co.elastic.clients.json.JsonData.of(fileName))),
                     Map.class);
         } catch (IOException | ElasticsearchException e) {

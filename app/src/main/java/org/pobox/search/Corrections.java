@@ -44,7 +44,7 @@ public class Corrections {
             String all = '';
             for (p in ctx._source.pages) {
               if (p.number == params.n) { p.transcript = params.v; }
-              if (p.transcript != null && p.transcript != '') { all = all + p.transcript + '\\n'; }
+              if (p.transcript != null && p.transcript != '') { all = all + p.transcript + ' '; }
             }
             ctx._source.transcript_text = all;
             if (ctx._source.corrections == null) { ctx._source.corrections = []; }
@@ -117,7 +117,7 @@ public class Corrections {
         }
         try {
             client.update(u -> u.index(alias).id(c.letterId()).refresh(Refresh.True)
-                    .script(s -> s.source(script).params(params)), Map.class);
+                    .script(s -> s.source(src -> src.scriptString(script)).params(params)), Map.class);
         } catch (IOException e) {
             throw new EngineUnavailableException("cannot apply the correction: " + e.getMessage(), e);
         }

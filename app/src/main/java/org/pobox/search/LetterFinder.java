@@ -11,7 +11,9 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.SearchRequest.Builder;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.util.NamedValue;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -35,6 +37,9 @@ public class LetterFinder {
     static final List<String> LIST_FIELDS = List.of("id", "registration_no", "file_names", "received_at", "letter_date",
             "subject", "subjects", "discipline", "region", "target_level", "in_scope", "signed", "late",
             "needs_review", "box", "page_count", "ocr_confidence", "duplicate_of", "repeat_count", "sealed");
+    /** Exact reporter values that, typed into the box, hide the letter from readers without identity access. */
+    static final List<String> IDENTITY_TERMS = List.of("reporter.name", "reporter.name.keyword", "reporter.phone",
+            "reporter.phone.keyword", "reporter.id_number", "reporter.id_number.keyword");
     /** The most rows one export may hold: no bulk export. */
     public static final int EXPORT_LIMIT = 5_000;
     private static final int WINDOW = 10_000;
@@ -61,8 +66,10 @@ public class LetterFinder {
                 s.from(Math.min(from, WINDOW)).size(size).trackTotalHits(t -> t.enabled(true));
                 s.source(src -> src.filter(f -> f.includes(plusReporter(LIST_FIELDS, access))));
                 s.highlight(h -> h.preTags(Highlight.PRE).postTags(Highlight.POST).fragmentSize(80).numberOfFragments(3)
-                        .fields("text", f -> f.matchedFields("text", "text.smartcn").type("fvh").noMatchSize(120))
-                        .fields("transcript_text", f -> f.matchedFields("transcript_text", "transcript_text.smartcn").type("fvh")));
+                        .fields(NamedValue.of("text", HighlightField.of(f -> f.matchedFields("text", "text.smartcn")
+                                        .type("fvh").noMatchSize(120))),
+                                NamedValue.of("transcript_text", HighlightField.of(f -> f
+                                        .matchedFields("transcript_text", "transcript_text.smartcn").type("fvh")))));
                 for (Map.Entry<String, String> e : Facets.FIELDS.entrySet()) {
                     s.aggregations(e.getKey(), a -> a.terms(t -> t.field(e.getValue()).size(40)));
                 }
@@ -99,6 +106,29 @@ public class LetterFinder {
         }
     }
 
+    /**
+     * The search text as the audit may keep it: a word that is exactly some letter's reporter name,
+     * phone or ID number is replaced, so the audit never holds identity data.
+     */
+    public String maskIdentity(String text) {
+        String out = text == null ? "" : text;
+        for (String term : SearchText.parse(out).marks()) {
+            try {
+                List<Query> any = IDENTITY_TERMS.stream()
+                        .map(f -> Query.of(q -> q.term(t -> t.field(f).value(term)))).toList();
+                long n = client.count(c -> c.index(alias).query(q -> q.bool(b -> b.should(any).minimumShouldMatch("1")))).count();
+                if (n > 0) {
+                    out = out.replace(term, IDENTITY_MASK);
+                }
+            } catch (IOException e) {
+                throw new EngineUnavailableException("search failed: " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    public static final String IDENTITY_MASK = "［身份信息］";
+
     private void query(Builder s, SearchRequest req, SearchText parsed, Access access) {
         List<Query> must = new ArrayList<>();
         List<Query> should = new ArrayList<>();
@@ -117,6 +147,14 @@ public class LetterFinder {
         }
         if (!access.sealed()) {
             mustNot.add(Query.of(q -> q.term(t -> t.field("sealed").value(true))));
+        }
+        if (!access.identity()) {
+            // typing a reporter's name or number must not tell who wrote which letter
+            for (String term : parsed.marks()) {
+                for (String f : IDENTITY_TERMS) {
+                    mustNot.add(Query.of(q -> q.term(t -> t.field(f).value(term))));
+                }
+            }
         }
         for (Map.Entry<String, List<String>> f : req.filters().entrySet()) {
             List<String> values = f.getValue().stream().filter(v -> v != null && !v.isBlank()).toList();

@@ -5,7 +5,9 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.util.NamedValue;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +48,7 @@ public class LetterSearch {
                     .source(src -> src.filter(f -> f.includes("id", "file_names", "received_at", "page_count",
                             "ocr_confidence")))
                     .highlight(h -> h.preTags("【").postTags("】").fragmentSize(60).numberOfFragments(3)
-                            .fields("text", f -> f.matchedFields("text", "text.smartcn").type("fvh"))),
+                            .fields(NamedValue.of("text", HighlightField.of(f -> f.matchedFields("text", "text.smartcn").type("fvh"))))),
                     Map.class);
             List<Result> results = new ArrayList<>();
             for (Hit<Map> hit : resp.hits().hits()) {
