@@ -88,6 +88,9 @@ class WebBrowserTest {
             browser.findElement(By.xpath("//div[@data-facet='late']//a[span[text()='逾期']]")).click();
             wait.until(ExpectedConditions.textToBe(By.id("total"), "1"));
             assertThat(browser.getCurrentUrl()).contains("f.late=true");
+            if (System.getProperty("pobox.screenshots") != null) {
+                screenshot("search");
+            }
 
             browser.findElement(By.cssSelector("#results a.title")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("letter-title"), "JM-2020-0003"));
@@ -102,6 +105,9 @@ class WebBrowserTest {
             browser.findElement(By.id("correct-value")).sendKeys("潮海");
             browser.findElement(By.id("correct-submit")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("classification"), "潮海"));
+            if (System.getProperty("pobox.screenshots") != null) {
+                screenshot("letter");
+            }
             assertThat(new org.pobox.search.Corrections(fx.engine, fx.alias).forLetter(REPEAT))
                     .anySatisfy(c -> assertThat(c.field()).isEqualTo("region"));
 
