@@ -49,6 +49,8 @@ public final class Pipeline implements AutoCloseable {
         main.bind("pageDecoder", new PageDecoder());
         main.bind("letterAssembler", new LetterAssembler());
         main.bind("batchTracker", tracker);
+        // the web page and API, when pobox.web.enabled (pobox run): one call, see org.pobox.web.WebApp
+        org.pobox.web.WebApp.install(main, this.config, engine);
     }
 
     public Pipeline start() {
