@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Search latency of the investigators' API on N synthetic letters (bulk-loaded into a fresh
+# embedded node): engine `took` and end to end through the API (session check, query, highlight,
+# all facets, audit write), p50/p95/p99 for 1-3-word queries; and the page's load-to-first-results
+# time in headless Chromium. Usage:
+#   bench/web-search.sh [letters=100000] [queries=300]
+# Needs: the node built (mvn -B package -DskipTests), chromium + chromium-driver for the page time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -B -q -pl app -am test-compile
+cp=$(mvn -B -q -pl app dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
+java -Xmx1g -Dfile.encoding=UTF-8 -Dpobox.home="$PWD" -cp "app/target/test-classes:app/target/classes:$cp" \
+  org.pobox.bench.SearchBench "${1:-100000}" "${2:-300}" app/target/search-bench
