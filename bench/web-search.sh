@@ -8,6 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -pl app -am test-compile
-cp=$(mvn -B -q -pl app dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
+# to a file: on stdout Maven's colour codes end up glued to the first jar's path
+mvn -B -q -pl app dependency:build-classpath -Dmdep.outputFile=target/search-bench.classpath -Dmdep.includeScope=test
+cp=$(cat app/target/search-bench.classpath)
 java -Xmx1g -Dfile.encoding=UTF-8 -Dpobox.home="$PWD" -cp "app/target/test-classes:app/target/classes:$cp" \
   org.pobox.bench.SearchBench "${1:-100000}" "${2:-300}" app/target/search-bench

@@ -89,6 +89,10 @@ class WebApiTest {
         assertThat(replies.get(4).json().path("total").asLong()).isEqualTo(3);
         assertThat(replies.get(6).text()).contains("征地拆迁补偿款").contains(WebFixture.REPORTER_NAME.isEmpty() ? "" : "［已隐去］");
         assertThat(replies.get(8).text()).contains("JM-2020-0001").doesNotContain("JM-2020-0002");
+        // typing a reporter's name finds nothing, and the audit keeps the query without the name
+        assertThat(replies.get(1).json().path("total").asLong()).isZero();
+        assertThat(audit.find(new AuditLog.Filter("inv", "search", null, null, 1000))).extracting(AuditEntry::query)
+                .contains("［身份信息］").noneMatch(q -> q != null && q.contains(REPORTER_NAME));
         // the sealed letter, its page and the identity export are refused
         assertThat(inv.get("/api/letters/" + SEALED).status()).isEqualTo(404);
         assertThat(inv.get("/api/letters/" + SEALED + "/pages/1/image").status()).isEqualTo(404);
