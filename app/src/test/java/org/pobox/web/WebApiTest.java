@@ -253,5 +253,10 @@ class WebApiTest {
         WebClient mail = as("mail");
         assertThat(mail.get("/api/search").status()).isEqualTo(403);
         assertThat(mail.get("/api/status").status()).isEqualTo(200);
+        WebClient.Reply up = mail.post("/api/upload?name=" + enc("来信01.png"), "not really a png, the intake will judge", true);
+        assertThat(up.status()).isEqualTo(200);
+        assertThat(fx.config.inbox().resolve(up.json().path("file").asText())).exists();
+        assertThat(mail.post("/api/upload?name=" + enc("../evil.sh"), "x", true).status()).isEqualTo(400);
+        assertThat(mail.get("/api/status").json().path("waiting").asLong()).isEqualTo(1);
     }
 }
