@@ -252,7 +252,10 @@ function markImage(img, page, terms) {
   const pageW = page.width || img.naturalWidth;
   const f = img.clientWidth / pageW;
   for (const line of page.lines) {
-    const b = line.box || line.bbox || [line.x, line.y, line.w ?? line.width, line.h ?? line.height];
+    // a box as [x, y, w, h], as x/y/w/h, or as the corner lists xs/ys of PaddleOCR's lines
+    const b = line.box || line.bbox || (Array.isArray(line.xs) && Array.isArray(line.ys)
+      ? [Math.min(...line.xs), Math.min(...line.ys), Math.max(...line.xs) - Math.min(...line.xs), Math.max(...line.ys) - Math.min(...line.ys)]
+      : [line.x, line.y, line.w ?? line.width, line.h ?? line.height]);
     if (!b || b.some((v) => typeof v !== 'number') || !terms.some((t) => String(line.text || '').includes(t))) continue;
     const d = document.createElement('div');
     d.className = 'hit';

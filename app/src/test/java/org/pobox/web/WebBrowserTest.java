@@ -98,6 +98,8 @@ class WebBrowserTest {
             wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
                     "return arguments[0].complete && arguments[0].naturalWidth > 0", img));
             assertThat(browser.findElement(By.cssSelector(".page")).getAttribute("class")).contains("low");
+            // the hit is marked on the scan too: the first line box holds the phrase
+            wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".scan .hit"), 1));
             assertThat(browser.findElement(By.id("duplicates")).getText()).contains("JM-2020-0001");
             assertThat(browser.findElements(By.cssSelector(".pagetext mark"))).isNotEmpty();
 

@@ -96,6 +96,11 @@ final class WebFixture {
         String repeatText = "再次反映王家村征地拆迁补偿款被截留的问题，村里至今没有公开账目。";
         Map<String, Object> repeat = letter(REPEAT, "JM-2020-0003", "2020-07-28T09:00:00Z", repeatText, 0.42,
                 "侵害群众利益", List.of("侵害群众利益"), "群众纪律", "通济", "村级", true, false, true, true, "6");
+        // the OCR's line boxes (issue 6's per-page lines, PaddleOCR corner lists) mark hits on the scan
+        repeat.put("pages", List.of(Map.of("number", 1, "text", repeatText, "confidence", 0.42, "engine", "paddle",
+                "lines", List.of(Map.of("text", repeatText.substring(0, 30), "xs", List.of(40, 1200, 1200, 40),
+                        "ys", List.of(40, 40, 95, 95)), Map.of("text", repeatText.substring(30), "xs", List.of(40, 600, 600, 40),
+                        "ys", List.of(96, 96, 150, 150))))));
         repeat.put("duplicate_of", SIGNED);
         repeat.put("repeat_count", 1);
         page(repeat, "repeat.png", repeatText);
