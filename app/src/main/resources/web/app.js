@@ -265,9 +265,9 @@ function markImage(img, page, terms) {
 }
 
 function correctionForm(l) {
-  const opts = Object.entries(FIELDS).filter(([k]) => k !== 'targets').map(([k, v]) => '<option value="' + k + '">' + v + '</option>').join('');
+  const opts = Object.entries(FIELDS).map(([k, v]) => '<option value="' + k + '">' + v + '</option>').join('');
   return '<form id="correct-form" class="searchbar"><select id="correct-field" aria-label="更正项目">' + opts + '</select>'
-    + '<input id="correct-value" placeholder="正确的值（多个用、分隔）" aria-label="正确的值"><button type="submit" id="correct-submit">更正</button></form>'
+    + '<input id="correct-value" placeholder="正确的值（多个用、分隔；被反映人：姓名 职务 单位 层级）" aria-label="正确的值"><button type="submit" id="correct-submit">更正</button></form>'
     + ((l.corrections || []).length ? '<p class="meta">已更正：' + l.corrections.map((c) => esc((FIELDS[c.field] || (c.field === 'transcript' ? '录入文字' : c.field)) + '（' + c.by + '，' + fmtDate(c.at) + '）')).join('；') + '</p>' : '');
 }
 
@@ -278,6 +278,9 @@ function wireLetter(l, id) {
     let value = $('correct-value').value.trim();
     if (field === 'subjects') value = value.split(/[、,，;；\s]+/).filter(Boolean);
     if (field === 'in_scope') value = /^(是|true|属|属受理范围)$/.test(value);
+    // targets: "姓名 职务 单位 层级；姓名 职务 …", one person per part
+    if (field === 'targets') value = value.split(/[;；]/).map((p) => p.trim().split(/\s+/)).filter((p) => p[0])
+      .map(([name, post, unit, level]) => ({ name, post: post || null, unit: unit || null, level: level || null }));
     try {
       await api('/api/letters/' + encodeURIComponent(id) + '/corrections', { method: 'POST', json: { field, value } });
       flash('已更正'); route();

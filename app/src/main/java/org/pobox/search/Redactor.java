@@ -43,7 +43,7 @@ final class Redactor {
                 }
                 re.append(Pattern.quote(new String(Character.toChars(cp))));
             });
-            patterns.add(Pattern.compile(re.toString()));
+            patterns.add(Pattern.compile(Pattern.quote(Highlight.PRE) + "?" + re + Pattern.quote(Highlight.POST) + "?"));
         }
     }
 
@@ -55,6 +55,31 @@ final class Redactor {
         for (Pattern p : patterns) {
             out = p.matcher(out).replaceAll(BLANK);
         }
-        return out;
+        return out.equals(text) ? out : balanced(out);
+    }
+
+    /** Drops highlight markers left without their partner when a blanked value swallowed the other. */
+    static String balanced(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        boolean open = false;
+        for (int i = 0; i < s.length(); i++) {
+            String c = String.valueOf(s.charAt(i));
+            if (c.equals(Highlight.PRE)) {
+                if (open) {
+                    continue;
+                }
+                open = true;
+            } else if (c.equals(Highlight.POST)) {
+                if (!open) {
+                    continue;
+                }
+                open = false;
+            }
+            out.append(c);
+        }
+        if (open) {
+            out.append(Highlight.POST);
+        }
+        return out.toString();
     }
 }
