@@ -178,8 +178,12 @@ class WebApiTest {
         assertThat(inv.get("/api/search?q=" + enc("养殖场补贴")).text()).contains(REPEAT);
         assertThat(inv.post("/api/letters/" + REPEAT + "/corrections", "{\"field\":\"reporter\",\"value\":\"x\"}", true)
                 .status()).isEqualTo(400);
+        assertThat(inv.post("/api/letters/" + REPEAT + "/corrections",
+                "{\"field\":\"targets\",\"value\":[{\"name\":\"李某\",\"post\":\"村主任\",\"unit\":\"王家村\",\"level\":\"村级\"}]}", true)
+                .status()).isEqualTo(200);
+        assertThat(inv.get("/api/letters/" + REPEAT).json().path("targets").get(0).path("post").asText()).isEqualTo("村主任");
         List<Correction> all = new Corrections(fx.engine, fx.alias).forLetter(REPEAT);
-        assertThat(all).extracting(Correction::field).contains("subjects", "transcript");
+        assertThat(all).extracting(Correction::field).contains("subjects", "transcript", "targets");
         assertThat(all).allSatisfy(c -> assertThat(c.by()).isEqualTo("inv"));
     }
 
@@ -226,6 +230,9 @@ class WebApiTest {
         assertThat(r.raw().headers().firstValue("Content-Security-Policy")).isPresent();
         assertThat(inv.post("/api/logout", "{}", true).status()).isEqualTo(200);
         assertThat(inv.get("/api/search").status()).isEqualTo(401);
+        WebClient behindTls = new WebClient(server.port());
+        behindTls.forwardedProto = "https";
+        assertThat(behindTls.login("inv", PASSWORD).raw().headers().firstValue("Set-Cookie").orElseThrow()).contains("; Secure");
     }
 
     @Test

@@ -20,6 +20,7 @@ final class WebClient {
     String cookie;
     String csrf;
     String bearer;
+    String forwardedProto;
 
     WebClient(int port) {
         this.base = "http://127.0.0.1:" + port;
@@ -65,6 +66,9 @@ final class WebClient {
     private Reply send(HttpRequest.Builder b) {
         if (cookie != null) {
             b.header("Cookie", cookie);
+        }
+        if (forwardedProto != null) {
+            b.header("X-Forwarded-Proto", forwardedProto);
         }
         if (bearer != null) {
             b.header("Authorization", "Bearer " + bearer);
