@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.pobox.intake.PageDecoder;
@@ -19,8 +21,18 @@ final class PageImages {
     /** Wide enough to read on a 1366 px screen, small enough to send quickly. */
     static final int MAX_WIDTH = 1400;
 
+    /** Rendered pages kept for re-reads (a PDF page takes about a second to render at 300 dpi). */
+    private static final int CACHED_PAGES = 48;
+
     private final Path archive;
     private final PageDecoder decoder = new PageDecoder();
+    private final Map<String, byte[]> cache = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(CACHED_PAGES, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+                    return size() > CACHED_PAGES;
+                }
+            });
 
     PageImages(Path archive) {
         this.archive = archive;
@@ -30,6 +42,10 @@ final class PageImages {
     Optional<byte[]> png(String archiveName, int number) {
         if (archiveName == null || archiveName.isBlank() || number < 1) {
             return Optional.empty();
+        }
+        byte[] cached = cache.get(archiveName + "#" + number);
+        if (cached != null) {
+            return Optional.of(cached);
         }
         Path file = archive.resolve(archiveName).normalize();
         if (!file.startsWith(archive) || !Files.isRegularFile(file)) {
@@ -42,6 +58,7 @@ final class PageImages {
             BufferedImage img = scaled(pages.page(number - 1));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ImageIO.write(img, "png", out);
+            cache.put(archiveName + "#" + number, out.toByteArray());
             return Optional.of(out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
