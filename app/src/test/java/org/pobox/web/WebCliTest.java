@@ -97,7 +97,9 @@ class WebCliTest {
         int port = org.pobox.support.TestEngine.freePort();
         var config = fx.config.with("pobox.web.enabled", "true").with("pobox.web.port", String.valueOf(port))
                 .with("pobox.ocr.workers", "1");
-        try (Pipeline pipeline = new Pipeline(config, fx.engine).start()) {
+        // its own client: stopping the pipeline's Camel closes the client it was given
+        try (var engine = org.pobox.index.EngineClient.connect(fx.engine.url(), null, null);
+             Pipeline pipeline = new Pipeline(config, engine).start()) {
             WebClient c = new WebClient(port);
             assertThat(c.get("/api/me").status()).isEqualTo(401);
             assertThat(c.login("inv", PASSWORD).status()).isEqualTo(200);
