@@ -3,7 +3,9 @@
 # embedded node): engine `took` and end to end through the API (session check, query, highlight,
 # all facets, audit write), p50/p95/p99 for 1-3-word queries; and the page's load-to-first-results
 # time in headless Chromium. Usage:
-#   bench/web-search.sh [letters=100000] [queries=300]
+#   bench/web-search.sh [letters=100000] [queries=300] [vocab|letters]
+# vocab: a 30-word vocabulary (every query hits ~20% of the letters); letters: the scan generator's
+# letter texts and queries cut from them (a mix of rare and common words).
 # Needs: the node built (mvn -B package -DskipTests), chromium + chromium-driver for the page time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,4 +14,4 @@ mvn -B -q -pl app -am test-compile
 mvn -B -q -pl app dependency:build-classpath -Dmdep.outputFile=target/search-bench.classpath -Dmdep.includeScope=test
 cp=$(cat app/target/search-bench.classpath)
 java -Xmx1g -Dfile.encoding=UTF-8 -Dpobox.home="$PWD" -cp "app/target/test-classes:app/target/classes:$cp" \
-  org.pobox.bench.SearchBench "${1:-100000}" "${2:-300}" app/target/search-bench
+  org.pobox.bench.SearchBench "${1:-100000}" "${2:-300}" app/target/search-bench "${3:-vocab}"

@@ -38,13 +38,19 @@ import org.pobox.index.EngineClient;
 import org.pobox.index.LetterIndex;
 import org.pobox.node.EmbeddedNode;
 import org.pobox.node.NodeConfig;
+import org.pobox.testdata.LetterTexts;
 import org.pobox.web.WebServer;
 
 /**
  * Loads N synthetic letters with bulk writes into a fresh node, then measures search latency for
  * 1–3-word queries with highlight and all facets: the engine's {@code took} and end to end through
  * the API (HTTP, session, audit write included), and the page's time to first results in headless
- * Chromium. Usage: SearchBench letters queries workdir
+ * Chromium. Usage: SearchBench letters queries workdir [vocab|letters]
+ * <p>
+ * {@code vocab}: sentences from a 30-word vocabulary, queries from the same words (broad: each
+ * query hits ~20% of the letters). {@code letters}: the test-scan generator's letter texts, queries
+ * are 1-3 random 2-4-character pieces of generated letters (names, villages, topics: a mix of rare
+ * and common).
  */
 public final class SearchBench {
 
@@ -64,6 +70,13 @@ public final class SearchBench {
         int letters = Integer.parseInt(args.length > 0 ? args[0] : "100000");
         int queries = Integer.parseInt(args.length > 1 ? args[1] : "300");
         Path work = Path.of(args.length > 2 ? args[2] : "app/target/search-bench").toAbsolutePath();
+        mode = args.length > 3 ? args[3] : "vocab";
+        if (mode.equals("letters")) {
+            LetterTexts sample = new LetterTexts(99);
+            for (int i = 0; i < 2000; i++) {
+                SAMPLE.add(sample.letter());
+            }
+        }
         Path home = Path.of(System.getProperty("pobox.home", ".")).toAbsolutePath().normalize();
         Files.createDirectories(work);
         int nodePort = freePort();
@@ -169,8 +182,25 @@ public final class SearchBench {
         return json.readTree(r.body());
     }
 
+    private static String mode = "vocab";
+    private static final List<String> SAMPLE = new ArrayList<>();
+    private static final LetterTexts TEXTS = new LetterTexts(42);
+
     private static String query(Random rnd) {
         int n = 1 + rnd.nextInt(3);
+        if (mode.equals("letters")) {
+            List<String> w = new ArrayList<>();
+            while (w.size() < n) {
+                String t = SAMPLE.get(rnd.nextInt(SAMPLE.size()));
+                int len = 2 + rnd.nextInt(3);
+                int at = rnd.nextInt(Math.max(1, t.length() - len));
+                String piece = t.substring(at, Math.min(t.length(), at + len));
+                if (piece.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+                    w.add(piece);
+                }
+            }
+            return String.join(" ", w);
+        }
         List<String> w = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             w.add(rnd.nextInt(4) == 0 ? PLACES[rnd.nextInt(PLACES.length)] : WORDS[rnd.nextInt(WORDS.length)]);
@@ -203,7 +233,7 @@ public final class SearchBench {
             text.append(place).append(WORDS[rnd.nextInt(WORDS.length)]).append("问题，").append(WORDS[rnd.nextInt(WORDS.length)])
                     .append("，").append(FILLER[rnd.nextInt(FILLER.length)]).append("。");
         }
-        String t = text.toString();
+        String t = mode.equals("letters") ? TEXTS.letter() : text.toString();
         String subject = SUBJECTS[rnd.nextInt(SUBJECTS.length)];
         LocalDate received = LocalDate.of(2020, 5, 20).plusDays(rnd.nextInt(80));
         Map<String, Object> d = new LinkedHashMap<>();
