@@ -21,15 +21,15 @@ public final class StaticFiles {
         }
         String ext = path.substring(path.lastIndexOf('.') + 1);
         if (path.contains("..") || !TYPES.containsKey(ext)) {
-            WebApi.error(exchange, WebException.notFound());
+            ApiSupport.error(exchange, WebException.notFound());
             return;
         }
         try (InputStream in = StaticFiles.class.getResourceAsStream("/web" + path)) {
             if (in == null) {
-                WebApi.error(exchange, WebException.notFound());
+                ApiSupport.error(exchange, WebException.notFound());
                 return;
             }
-            WebApi.securityHeaders(exchange);
+            ApiSupport.securityHeaders(exchange);
             exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, TYPES.get(ext));
             exchange.getMessage().setHeader("Cache-Control", "no-cache");
             exchange.getMessage().setBody(in.readAllBytes());

@@ -45,10 +45,11 @@ public final class WebApp {
         Accounts accounts = new Accounts(new UserStore(engine, alias));
         Sessions sessions = new Sessions();
         Gate gate = new Gate(accounts, sessions, Boolean.parseBoolean(config.get("pobox.web.secureCookies", "false")));
-        WebApi api = new WebApi(gate, accounts, sessions, new AuditLog(engine, alias), new LetterFinder(engine, alias),
+        AuditLog audit = new AuditLog(engine, alias);
+        main.bind("webApi", new WebApi(gate, audit, accounts, sessions, new LetterFinder(engine, alias),
                 new LetterReader(engine, alias), new Corrections(engine, alias), new PageImages(config.archive()),
-                new LetterSealer(engine, alias), config.inbox(), config.failed());
-        main.bind("webApi", api);
+                new LetterSealer(engine, alias)));
+        main.bind("adminApi", new AdminApi(gate, audit, accounts, sessions, config.inbox(), config.failed()));
         main.bind("webStatic", new StaticFiles());
         String host = config.get("pobox.web.host", "127.0.0.1");
         int port = Integer.parseInt(config.get("pobox.web.port", "8080"));
