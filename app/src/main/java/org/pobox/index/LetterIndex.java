@@ -85,10 +85,18 @@ public class LetterIndex {
     }
 
     /** The request camel-elasticsearch sends for one letter (body of the {@code index} route's producer). */
-    public IndexRequest.Builder<Letter> indexRequest(Letter letter) {
-        // no refresh per letter: it would hold an OCR worker for up to a second; the index
-        // refreshes every second and a batch refreshes once at its end
-        return new IndexRequest.Builder<Letter>().index(alias).id(letter.id()).document(letter);
+    public IndexRequest.Builder<Object> indexRequest(Letter letter) {
+        // serialised here with pobox's own mapping (snake_case, ISO dates): camel-elasticsearch's
+        // producer has a plain mapper of its own.
+        // No refresh per letter: it would hold an OCR worker for up to a second; the index
+        // refreshes every second and a batch refreshes once at its end.
+        try {
+            return new IndexRequest.Builder<Object>()
+                    .withJson(new java.io.StringReader(Json.MAPPER.writeValueAsString(letter)))
+                    .index(alias).id(letter.id());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise letter " + letter.id(), e);
+        }
     }
 
     public void refresh() {

@@ -2,6 +2,7 @@ package org.pobox.intake;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,7 @@ final class FileSniffer {
         return "unknown binary data starting " + hex.toString().strip();
     }
 
-    /** Valid UTF-8 without control characters other than tab, CR and LF. */
+    /** No control characters other than tab, CR and LF, and valid UTF-8 or GB18030 (Chinese Windows' text). */
     private static boolean isText(byte[] head, int length) {
         for (int i = 0; i < length; i++) {
             int b = head[i] & 0xFF;
@@ -57,8 +58,12 @@ final class FileSniffer {
                 return false;
             }
         }
+        return decodes(head, length, StandardCharsets.UTF_8) || decodes(head, length, Charset.forName("GB18030"));
+    }
+
+    private static boolean decodes(byte[] head, int length, Charset charset) {
         // endOfInput=false: a multi-byte character cut at the end of the sample is still text
-        CoderResult result = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        CoderResult result = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
                 .decode(ByteBuffer.wrap(head, 0, length), CharBuffer.allocate(length), false);
         return !result.isError();

@@ -33,19 +33,19 @@ final class ImagePages implements ScanPages {
     }
 
     static ImagePages open(Path file, ScanFormat format, PageDecoder limits) {
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.label().toLowerCase(Locale.ROOT));
+        if (!readers.hasNext()) {
+            throw new IllegalStateException("no ImageIO reader for " + format.label() + " on the classpath");
+        }
         ImageInputStream input = null;
         ImageReader reader = null;
         try {
             input = ImageIO.createImageInputStream(file.toFile());
-            Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.label().toLowerCase(Locale.ROOT));
-            if (!readers.hasNext()) {
-                throw new IllegalStateException("no ImageIO reader for " + format.label() + " on the classpath");
-            }
             if (format == ScanFormat.TIFF) {
                 TiffStructure.verify(input, java.nio.file.Files.size(file));
             }
             reader = readers.next();
-            reader.setInput(input, false, true);
+            reader.setInput(input, false, false); // metadata kept: it holds the scan resolution
             // JPEG and PNG hold one image; asking a JPEG reader for all would scan the whole file
             int count = format == ScanFormat.TIFF ? reader.getNumImages(true) : 1;
             if (count < 1) {

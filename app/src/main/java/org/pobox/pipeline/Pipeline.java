@@ -39,7 +39,8 @@ public final class Pipeline implements AutoCloseable {
         this.config = config.with("pobox.ocr.workers", String.valueOf(config.ocrWorkers()));
         this.index = new LetterIndex(engine, config.get("pobox.index.alias"), config.getInt("pobox.index.version"));
         this.main = new Main();
-        main.setInitialProperties(this.config.asProperties());
+        // override: Camel Main also reads application.properties itself, and PoboxConfig has already merged it with the environment
+        main.setOverrideProperties(this.config.asProperties());
 
         ElasticsearchComponent elasticsearch = new ElasticsearchComponent();
         elasticsearch.setClient(engine.rest());

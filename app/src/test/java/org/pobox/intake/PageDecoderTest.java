@@ -51,6 +51,18 @@ class PageDecoderTest {
     }
 
     @Test
+    void theScanResolutionIsReadWhenTheFileRecordsIt() throws IOException {
+        for (Path file : List.of(scan(Format.PNG, "r.png", 1).file(), scan(Format.TIFF, "r.tif", 2).file())) {
+            try (ScanPages pages = decoder.open(file)) {
+                assertThat(pages.dpi(pages.count() - 1)).as(file.getFileName().toString()).isEqualTo(200);
+            }
+        }
+        try (ScanPages pages = decoder.open(scan(Format.PDF_IMAGE, "r.pdf", 1).file())) {
+            assertThat(pages.dpi(0)).as("a PDF page is rendered at the decoder's dpi").isEqualTo(300);
+        }
+    }
+
+    @Test
     void aScannedPdfRendersEachPageAtTheConfiguredDpiInGray() throws IOException {
         Path pdf = scan(Format.PDF_IMAGE, "e.pdf", 2).file();
         assertThat(decoder.pageCount(pdf)).isEqualTo(2);
@@ -110,6 +122,12 @@ class PageDecoderTest {
     void textNamedPdf() throws IOException {
         assertReason(BadFiles.textNamedPdf(dir.resolve("letter.pdf")),
                 "named .pdf but is not a PDF (looks like plain text)");
+    }
+
+    @Test
+    void chineseTextSavedByWindowsIsStillText() throws IOException {
+        Path gbk = Files.write(dir.resolve("举报信.pdf"), "尊敬的巡视组领导：\r\n我村补偿款至今未发。".getBytes("GB18030"));
+        assertReason(gbk, "named .pdf but is not a PDF (looks like plain text)");
     }
 
     @Test

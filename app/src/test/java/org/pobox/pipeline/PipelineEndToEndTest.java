@@ -33,7 +33,7 @@ import org.pobox.testdata.ScanGenerator;
 class PipelineEndToEndTest {
 
     @TempDir
-    Path dir;
+    static Path dir;
 
     private PoboxConfig config;
     private Pipeline pipeline;

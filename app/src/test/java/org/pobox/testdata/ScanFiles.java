@@ -10,7 +10,12 @@ import java.util.List;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOInvalidTreeException;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataFormatImpl;
+import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 
 import org.apache.fontbox.ttf.TrueTypeCollection;
@@ -40,9 +45,9 @@ public final class ScanFiles {
 
     public static void write(Format format, Path file, List<BufferedImage> pages, int dpi) throws IOException {
         switch (format) {
-            case PNG -> single(pages, "PNG").forEach(p -> writeImage(p, "png", file, 1f));
-            case JPEG -> single(pages, "JPEG").forEach(p -> writeImage(p, "jpeg", file, 0.85f));
-            case TIFF -> writeTiff(file, pages);
+            case PNG -> single(pages, "PNG").forEach(p -> writeImage(p, "png", file, 1f, dpi));
+            case JPEG -> single(pages, "JPEG").forEach(p -> writeImage(p, "jpeg", file, 0.85f, dpi));
+            case TIFF -> writeTiff(file, pages, dpi);
             case PDF_IMAGE -> writeImagePdf(file, pages, dpi);
             case PDF_TEXT -> throw new IllegalArgumentException("a text PDF is written from text: use writeTextPdf");
         }
@@ -55,7 +60,7 @@ public final class ScanFiles {
         return pages;
     }
 
-    private static void writeImage(BufferedImage image, String format, Path file, float quality) {
+    private static void writeImage(BufferedImage image, String format, Path file, float quality, int dpi) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
         try (ImageOutputStream out = ImageIO.createImageOutputStream(Files.newOutputStream(file))) {
             writer.setOutput(out);
@@ -64,7 +69,7 @@ public final class ScanFiles {
                 param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
                 param.setCompressionQuality(quality);
             }
-            writer.write(null, new IIOImage(image, null, null), param);
+            writer.write(null, new IIOImage(image, null, resolution(writer, image, param, format.equals("png") ? dpi : 0)), param);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } finally {
@@ -72,8 +77,13 @@ public final class ScanFiles {
         }
     }
 
-    /** One TIFF, one image per page (LZW, as office scanners write gray pages). */
+    /** One TIFF, one image per page (LZW, as office scanners write gray pages), no resolution tag. */
     public static void writeTiff(Path file, List<BufferedImage> pages) throws IOException {
+        writeTiff(file, pages, 0);
+    }
+
+    /** As {@link #writeTiff(Path, List)}, recording {@code dpi} in each page (0: none). */
+    public static void writeTiff(Path file, List<BufferedImage> pages, int dpi) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
         try (ImageOutputStream out = ImageIO.createImageOutputStream(Files.newOutputStream(file))) {
             writer.setOutput(out);
@@ -82,12 +92,45 @@ public final class ScanFiles {
             param.setCompressionType("LZW");
             writer.prepareWriteSequence(null);
             for (BufferedImage page : pages) {
-                writer.writeToSequence(new IIOImage(page, null, null), param);
+                writer.writeToSequence(new IIOImage(page, null, resolution(writer, page, param, dpi)), param);
             }
             writer.endWriteSequence();
         } finally {
             writer.dispose();
         }
+    }
+
+    /** Image metadata saying {@code dpi}, in ImageIO's format-neutral tree; null for none. */
+    private static IIOMetadata resolution(ImageWriter writer, BufferedImage image, ImageWriteParam param, int dpi)
+            throws IIOInvalidTreeException {
+        if (dpi <= 0) {
+            return null;
+        }
+        IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), param);
+        if (metadata.getNativeMetadataFormatName().equals("javax_imageio_png_1.0")) {
+            // the JDK's PNG writer turns the neutral tree's mm/pixel into a wrong pHYs: write pHYs itself
+            String perMetre = Long.toString(Math.round(dpi / 0.0254));
+            IIOMetadataNode phys = new IIOMetadataNode("pHYs");
+            phys.setAttribute("pixelsPerUnitXAxis", perMetre);
+            phys.setAttribute("pixelsPerUnitYAxis", perMetre);
+            phys.setAttribute("unitSpecifier", "meter");
+            IIOMetadataNode png = new IIOMetadataNode("javax_imageio_png_1.0");
+            png.appendChild(phys);
+            metadata.mergeTree("javax_imageio_png_1.0", png);
+            return metadata;
+        }
+        IIOMetadataNode dimension = new IIOMetadataNode("Dimension");
+        for (String axis : new String[] {"HorizontalPixelSize", "VerticalPixelSize"}) {
+            IIOMetadataNode size = new IIOMetadataNode(axis);
+            // The neutral format says millimetres per pixel, which the readers honour, but TwelveMonkeys'
+            // TIFF writer (3.12) stores the value as if it were pixels per millimetre.
+            size.setAttribute("value", Double.toString(dpi / 25.4));
+            dimension.appendChild(size);
+        }
+        IIOMetadataNode root = new IIOMetadataNode(IIOMetadataFormatImpl.standardMetadataFormatName);
+        root.appendChild(dimension);
+        metadata.mergeTree(IIOMetadataFormatImpl.standardMetadataFormatName, root);
+        return metadata;
     }
 
     /** A scanned PDF: each page one JPEG image covering an A4 page, no text. */

@@ -85,6 +85,29 @@ public final class ScanGenerator {
         return new GeneratedScan(List.of(file), List.copyOf(pageTexts));
     }
 
+    /**
+     * A letter scanned page by page into separate files, {@code base_p1.jpg}, {@code base_p2.jpg} ...
+     * as a sheet-fed scanner names them; {@code format} must be PNG or JPEG.
+     */
+    public GeneratedScan writePageFiles(ScanFiles.Format format, Path dir, String base, int pages, PageStyle style)
+            throws IOException {
+        String extension = switch (format) {
+            case PNG -> "png";
+            case JPEG -> "jpg";
+            default -> throw new IllegalArgumentException("one file per page is for PNG or JPEG, not " + format);
+        };
+        List<Path> files = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (int i = 1; i <= pages; i++) {
+            String text = letters.letter();
+            Path file = dir.resolve(base + "_p" + i + "." + extension);
+            ScanFiles.write(format, file, List.of(render(text, style)), style.dpi());
+            files.add(file);
+            texts.add(text);
+        }
+        return new GeneratedScan(List.copyOf(files), List.copyOf(texts));
+    }
+
     /** One A4 page in 8-bit gray showing {@code text}: paragraphs on their own lines, wrapped at the margins. */
     public BufferedImage render(String text, PageStyle style) {
         int width = (int) Math.round(A4_WIDTH_INCH * style.dpi());

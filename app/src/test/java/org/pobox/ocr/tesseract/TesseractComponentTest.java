@@ -1,6 +1,7 @@
 package org.pobox.ocr.tesseract;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -18,9 +19,14 @@ import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pobox.intake.PageDecoder;
+import org.pobox.intake.ScanPages;
 import org.pobox.ocr.PageText;
 import org.pobox.testdata.Cer;
+import org.pobox.testdata.GeneratedScan;
 import org.pobox.testdata.PageStyle;
+import org.pobox.testdata.ScanFiles;
 import org.pobox.testdata.ScanGenerator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +47,6 @@ class TesseractComponentTest {
                     - to: tesseract:read?language=chi_sim
             """;
 
-    private static final ScanGenerator GENERATOR = new ScanGenerator(42);
     private static CamelContext camel;
     private static ProducerTemplate template;
 
@@ -62,14 +67,16 @@ class TesseractComponentTest {
     private record Letter(String phrase, String truth, BufferedImage image) {
     }
 
-    private static Letter letter(String phrase) {
-        String truth = GENERATOR.letters().letterWith(phrase);
-        return new Letter(phrase, truth, GENERATOR.render(truth, PageStyle.clean(300)));
+    /** Each page from its own seed, so a test's pages do not depend on which tests ran before it. */
+    private static Letter letter(long seed, String phrase) {
+        ScanGenerator generator = new ScanGenerator(seed);
+        String truth = generator.letters().letterWith(phrase);
+        return new Letter(phrase, truth, generator.render(truth, PageStyle.clean(300)));
     }
 
     @Test
     void readsACleanPageThroughAYamlRoute() {
-        Letter letter = letter("蓝村街道征地补偿款");
+        Letter letter = letter(101L, "通济街道征地补偿款");
 
         Exchange result = template.request("direct:ocr", e -> {
             e.getMessage().setBody(letter.image());
@@ -87,8 +94,8 @@ class TesseractComponentTest {
     @Test
     void twoWorkersReadTwoPagesAtOnceAndLoadTheModelOncePerWorker() throws Exception {
         String uri = "tesseract:parallel?workers=2";
-        List<Letter> letters = List.of(letter("田横镇扶贫资金"), letter("通济街道公款吃喝"),
-                letter("副区长违规提拔"), letter("村委会账目不公开"));
+        List<Letter> letters = List.of(letter(102L, "田横镇扶贫资金"), letter(103L, "通济街道公款吃喝"),
+                letter(104L, "副区长违规提拔"), letter(105L, "村委会账目不公开"));
         CyclicBarrier together = new CyclicBarrier(2);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
@@ -121,6 +128,18 @@ class TesseractComponentTest {
     }
 
     @Test
+    void eachPageOfADecodedMultiPageTiffIsRead(@TempDir Path dir) throws Exception {
+        GeneratedScan scan = new ScanGenerator(201).write(ScanFiles.Format.TIFF, dir.resolve("letter.tif"), 2, PageStyle.clean(300));
+        try (ScanPages pages = new PageDecoder().open(scan.file())) {
+            assertThat(pages.count()).isEqualTo(2);
+            for (int i = 0; i < pages.count(); i++) {
+                PageText text = template.requestBody("direct:ocr", pages.page(i), PageText.class);
+                assertThat(Cer.of(scan.pageTexts().get(i), text.text())).isLessThan(MAX_CER);
+            }
+        }
+    }
+
+    @Test
     void aBodyThatIsNotAnImageFailsNamingThePage() {
         assertThatThrownBy(() -> template.requestBodyAndHeader("tesseract:read", "not an image",
                 TesseractProducer.PAGE_HEADER, "scan-0042.tif page 3"))
@@ -129,10 +148,32 @@ class TesseractComponentTest {
     }
 
     @Test
+    void aPageScannedAt200DpiIsReadWithItsOwnResolution() {
+        ScanGenerator generator = new ScanGenerator(202);
+        String truth = generator.letters().letterWith("移风店镇低保");
+        BufferedImage image = generator.render(truth, PageStyle.clean(200));
+        PageText page = template.requestBodyAndHeader("direct:ocr", image, TesseractProducer.DPI_HEADER, 200, PageText.class);
+        assertThat(Cer.of(truth, page.text())).isLessThan(MAX_CER);
+        assertThat(page.text()).contains("移风店镇低保");
+    }
+
+    @Test
+    void aReadThatFailsNamesThePage() throws Exception {
+        TesseractEndpoint endpoint = camel.getEndpoint("tesseract:stopped?workers=1", TesseractEndpoint.class);
+        org.apache.camel.Producer producer = endpoint.createProducer();
+        endpoint.stop();
+        Exchange exchange = endpoint.createExchange();
+        exchange.getMessage().setBody(letter(106L, "低保").image());
+        exchange.getMessage().setHeader(TesseractProducer.PAGE_HEADER, "scan-0007.pdf page 2");
+        assertThatThrownBy(() -> producer.process(exchange)).isInstanceOf(OcrFailedException.class)
+                .hasMessageStartingWith("tesseract could not read scan-0007.pdf page 2: ");
+    }
+
+    @Test
     void stoppingTheEndpointClosesItsEngines() throws Exception {
         TesseractEndpoint endpoint = camel.getEndpoint("tesseract:short-lived?workers=1", TesseractEndpoint.class);
         endpoint.start();
-        PageText page = template.requestBody(endpoint, letter("低保").image(), PageText.class);
+        PageText page = template.requestBody(endpoint, letter(107L, "低保").image(), PageText.class);
         assertThat(page.text()).contains("低保");
         TesseractEnginePool pool = endpoint.pool();
         endpoint.stop();
