@@ -93,6 +93,16 @@ class WebCliTest {
     }
 
     @Test
+    void searchCommandKeepsTheInvestigatorsRulesAndIsAudited() {
+        Run r = cli("", "search", "举报人");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("JM-2020-0001").contains("【举报人】").doesNotContain(REPORTER_PHONE)
+                .doesNotContain(SEALED_NAME).doesNotContain("JM-2020-0002");
+        assertThat(cli("", "audit", "--action", "search", "--user", "cli:" + System.getProperty("user.name")).out())
+                .contains("query=\"举报人\"");
+    }
+
+    @Test
     void runsPipelineServesThePageToo() throws Exception {
         int port = org.pobox.support.TestEngine.freePort();
         var config = fx.config.with("pobox.web.enabled", "true").with("pobox.web.port", String.valueOf(port))
