@@ -10,6 +10,7 @@ import org.apache.camel.Exchange;
 import org.pobox.audit.AuditEntry;
 import org.pobox.audit.AuditLog;
 import org.pobox.auth.Accounts;
+import org.pobox.auth.LoginThrottle;
 import org.pobox.auth.Role;
 import org.pobox.auth.Sessions;
 import org.pobox.auth.Viewer;
@@ -35,6 +36,7 @@ public final class WebApi extends ApiSupport {
     private final Corrections corrections;
     private final PageImages images;
     private final LetterSealer sealer;
+    private final LoginThrottle throttle = new LoginThrottle();
 
     WebApi(Gate gate, AuditLog audit, Accounts accounts, Sessions sessions, LetterFinder finder, LetterReader reader,
            Corrections corrections, PageImages images, LetterSealer sealer) {
@@ -54,6 +56,10 @@ public final class WebApi extends ApiSupport {
         run(ex, r -> {
             JsonNode body = jsonBody(r);
             String name = body.path("name").asText("");
+            if (!throttle.allows(r.ip())) {
+                audit.record(AuditEntry.of(name, "login", r.ip(), "throttled"));
+                throw new WebException(429, "登录失败次数过多，请稍后再试");
+            }
             Accounts.LoginResult result = accounts.login(name, body.path("password").asText("").toCharArray());
             switch (result.outcome()) {
                 case OK -> {
@@ -63,10 +69,12 @@ public final class WebApi extends ApiSupport {
                     json(ex, 200, me(result.viewer(), s.csrf()));
                 }
                 case LOCKED -> {
+                    throttle.failed(r.ip());
                     audit.record(AuditEntry.of(name, "login", r.ip(), "locked"));
                     throw new WebException(429, "登录失败次数过多，账号已暂时锁定，请稍后再试或联系管理员");
                 }
                 default -> {
+                    throttle.failed(r.ip());
                     audit.record(AuditEntry.of(name, "login", r.ip(), "failed"));
                     throw new WebException(401, "用户名或密码错误");
                 }
