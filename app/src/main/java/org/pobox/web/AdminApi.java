@@ -18,6 +18,7 @@ import org.apache.camel.Exchange;
 import org.pobox.audit.AuditEntry;
 import org.pobox.audit.AuditLog;
 import org.pobox.auth.Accounts;
+import org.pobox.auth.Passwords;
 import org.pobox.auth.Role;
 import org.pobox.auth.Sessions;
 import org.pobox.auth.User;
@@ -81,6 +82,16 @@ public final class AdminApi extends ApiSupport {
             JsonNode b = jsonBody(r);
             String name = b.path("name").asText("");
             String op = b.path("op").asText("");
+            String password = b.path("password").asText("");
+            if (("add".equals(op) || "password".equals(op)) && password.length() < Passwords.MIN_LENGTH) {
+                throw WebException.badRequest("密码至少需要 " + Passwords.MIN_LENGTH + " 位");
+            }
+            if ("add".equals(op) && accounts.store().get(name).isPresent()) {
+                throw WebException.badRequest("用户 " + name + " 已存在");
+            }
+            if (("add".equals(op) || "roles".equals(op)) && !b.path("roles").elements().hasNext()) {
+                throw WebException.badRequest("请至少选择一个角色");
+            }
             switch (op) {
                 case "add" -> accounts.add(name, roles(b.path("roles")), b.path("password").asText("").toCharArray());
                 case "roles" -> accounts.setRoles(name, roles(b.path("roles")));
