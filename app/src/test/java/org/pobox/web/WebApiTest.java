@@ -120,6 +120,11 @@ class WebApiTest {
         assertThat(admin.get("/api/search").status()).isEqualTo(403);
         assertThat(admin.get("/api/letters/" + SIGNED).status()).isEqualTo(403);
         assertThat(admin.get("/api/users").text()).contains("\"inv\"").doesNotContain("argon2");
+        WebClient.Reply weak = admin.post("/api/users", "{\"op\":\"add\",\"name\":\"weak\",\"roles\":[\"investigator\"],\"password\":\"123\"}", true);
+        assertThat(weak.status()).isEqualTo(400);
+        assertThat(weak.json().path("error").asText()).contains("密码至少需要");
+        assertThat(as("inv").post("/api/users", "{\"op\":\"add\",\"name\":\"x2\",\"roles\":[\"admin\"],\"password\":\"" + PASSWORD + "\"}", true)
+                .status()).isEqualTo(403);
     }
 
     @Test
