@@ -12,6 +12,7 @@ import org.pobox.auth.Sessions;
 import org.pobox.auth.UserStore;
 import org.pobox.config.PoboxConfig;
 import org.pobox.index.EngineClient;
+import org.pobox.index.LetterIndex;
 import org.pobox.search.Corrections;
 import org.pobox.search.LetterFinder;
 import org.pobox.search.LetterReader;
@@ -42,6 +43,8 @@ public final class WebApp {
             return;
         }
         String alias = config.get("pobox.index.alias");
+        // serve may start before anything was indexed: the (empty) letters index must be there to search
+        new LetterIndex(engine, alias, Integer.parseInt(config.get("pobox.index.version", "1"))).ensureExists();
         Accounts accounts = new Accounts(new UserStore(engine, alias));
         Sessions sessions = new Sessions();
         Gate gate = new Gate(accounts, sessions, Boolean.parseBoolean(config.get("pobox.web.secureCookies", "false")));

@@ -103,6 +103,22 @@ class WebCliTest {
     }
 
     @Test
+    void serveOnAnEmptyInstallationFindsNothingInsteadOfFailing() {
+        String alias = "fresh-" + System.nanoTime();
+        var config = fx.config.with("pobox.index.alias", alias).with("pobox.web.port",
+                String.valueOf(org.pobox.support.TestEngine.freePort()));
+        try (WebServer fresh = new WebServer(config, fx.engine).start()) {
+            new org.pobox.auth.Accounts(new org.pobox.auth.UserStore(fx.engine, alias))
+                    .add("first", EnumSet.of(Role.INVESTIGATOR), PASSWORD.toCharArray());
+            WebClient c = new WebClient(fresh.port());
+            assertThat(c.login("first", PASSWORD).status()).isEqualTo(200);
+            WebClient.Reply r = c.get("/api/search?q=" + WebClient.enc("补偿款"));
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.json().path("total").asLong()).isZero();
+        }
+    }
+
+    @Test
     void runsPipelineServesThePageToo() throws Exception {
         int port = org.pobox.support.TestEngine.freePort();
         var config = fx.config.with("pobox.web.enabled", "true").with("pobox.web.port", String.valueOf(port))

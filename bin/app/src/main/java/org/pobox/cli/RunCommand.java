@@ -1,0 +1,30 @@
+package org.pobox.cli;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.pobox.config.PoboxConfig;
+import org.pobox.pipeline.Engine;
+import org.pobox.pipeline.Pipeline;
+import picocli.CommandLine.Command;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Watch the inbox and turn every scan dropped there into an indexed letter, until stopped (Ctrl-C).")
+final class RunCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() throws Exception {
+        // run also serves the web page and API (batch does not)
+        PoboxConfig config = PoboxConfig.load().with("pobox.web.enabled", "true");
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (Engine engine = Engine.open(config); Pipeline pipeline = new Pipeline(config, engine.client()).start()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                pipeline.close();
+                engine.close();
+                stopped.countDown();
+            }, "pobox-shutdown"));
+            System.out.printf("pobox watching %s (engine %s). Ctrl-C stops.%n", config.inbox(), engine.client().url());
+            stopped.await();
+        }
+        return 0;
+    }
+}

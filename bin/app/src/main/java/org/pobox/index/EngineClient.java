@@ -1,0 +1,110 @@
+package org.pobox.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import org.apache.http.HttpHost;
+import org.apache.http.auth.AuthScope;
+import org.apache.http.auth.UsernamePasswordCredentials;
+import org.apache.http.impl.client.BasicCredentialsProvider;
+import org.elasticsearch.client.RestClient;
+import org.elasticsearch.client.RestClientBuilder;
+
+/**
+ * The connection to the search engine: one low-level {@link RestClient} (handed to
+ * camel-elasticsearch) and the typed {@link ElasticsearchClient} on top of it.
+ */
+public final class EngineClient implements AutoCloseable {
+
+    private final String url;
+    private final boolean openSearch;
+    private final RestClient rest;
+    private final ElasticsearchClient client;
+
+    private EngineClient(String url, boolean openSearch, RestClient rest) {
+        this.url = url;
+        this.openSearch = openSearch;
+        this.rest = rest;
+        this.client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper(Json.MAPPER)));
+    }
+
+    /**
+     * Connects to {@code url}. The engine is asked what it is first, so the OpenSearch fixes are
+     * applied only to OpenSearch.
+     *
+     * @throws EngineUnavailableException when nothing answers at the URL
+     */
+    public static EngineClient connect(String url, String username, String password) {
+        boolean openSearch = isOpenSearch(url, username, password);
+        HttpHost host = HttpHost.create(url);
+        RestClientBuilder builder = RestClient.builder(host);
+        builder.setHttpClientConfigCallback(http -> {
+            if (username != null && !username.isBlank()) {
+                BasicCredentialsProvider creds = new BasicCredentialsProvider();
+                creds.setCredentials(AuthScope.ANY, new UsernamePasswordCredentials(username, password));
+                http.setDefaultCredentialsProvider(creds);
+            }
+            return openSearch ? OpenSearchCompat.apply(http) : http;
+        });
+        return new EngineClient(url, openSearch, builder.build());
+    }
+
+    static boolean isOpenSearch(String url, String username, String password) {
+        try {
+            HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url.endsWith("/") ? url : url + "/"))
+                    .timeout(Duration.ofSeconds(10)).GET();
+            if (username != null && !username.isBlank()) {
+                String token = Base64.getEncoder()
+                        .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+                req.header("Authorization", "Basic " + token);
+            }
+            HttpResponse<String> resp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+                    .send(req.build(), HttpResponse.BodyHandlers.ofString());
+            if (resp.statusCode() >= 400) {
+                throw new EngineUnavailableException("search engine at " + url + " answered HTTP " + resp.statusCode());
+            }
+            JsonNode info = new ObjectMapper().readTree(resp.body());
+            return "opensearch".equals(info.path("version").path("distribution").asText());
+        } catch (IOException e) {
+            throw new EngineUnavailableException("search engine at " + url + " is unreachable: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineUnavailableException("interrupted while contacting " + url, e);
+        }
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public boolean isOpenSearch() {
+        return openSearch;
+    }
+
+    public RestClient rest() {
+        return rest;
+    }
+
+    public ElasticsearchClient client() {
+        return client;
+    }
+
+    @Override
+    public void close() {
+        try {
+            rest.close();
+        } catch (IOException e) {
+            // closing a connection pool: nothing to recover
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.pobox.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch.core.IndexRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import org.pobox.letter.Letter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The letters index: an alias ({@code letters}) over a versioned index ({@code letters-v1}), so a
+ * mapping change is a reindex into {@code letters-v2} and an alias swap, never a hand migration.
+ */
+public class LetterIndex {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LetterIndex.class);
+
+    private final ElasticsearchClient client;
+    private final String alias;
+    private final int version;
+
+    public LetterIndex(EngineClient engine, String alias, int version) {
+        this.client = engine.client();
+        this.alias = alias;
+        this.version = version;
+    }
+
+    public String alias() {
+        return alias;
+    }
+
+    public String versionedName() {
+        return alias + "-v" + version;
+    }
+
+    /** Creates the versioned index and its alias unless the alias already exists. */
+    public void ensureExists() {
+        try {
+            if (client.indices().existsAlias(a -> a.name(alias)).value()) {
+                return;
+            }
+            String index = versionedName();
+            if (!client.indices().exists(e -> e.index(index)).value()) {
+                try (InputStream mapping = LetterIndex.class.getResourceAsStream("/index/letters-mapping.json")) {
+                    client.indices().create(c -> c.index(index).withJson(mapping));
+                }
+                LOG.info("created index {}", index);
+            }
+            client.indices().putAlias(a -> a.index(index).name(alias));
+            LOG.info("alias {} -> {}", alias, index);
+        } catch (IOException e) {
+            throw new EngineUnavailableException("cannot prepare index " + alias + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether a letter with these exact bytes (its SHA-256 id) is already indexed. */
+    public boolean contains(String id) {
+        try {
+            return client.exists(e -> e.index(alias).id(id)).value();
+        } catch (IOException e) {
+            throw new EngineUnavailableException("cannot look up letter " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Remembers that the same bytes arrived again under another name: the letter keeps one
+     * document; the name is added to {@code file_names} if new.
+     */
+    public void addFileName(String id, String fileName) {
+        try {
+            client.update(u -> u.index(alias).id(id).refresh(Refresh.WaitFor)
+                    .script(s -> s.source(src -> src.scriptString(
+                                    "if (!ctx._source.file_names.contains(params.n)) { ctx._source.file_names.add(params.n) } else { ctx.op = 'noop' }"))
+                            .params("n", co.elastic.clients.json.JsonData.of(fileName))),
+                    Map.class);
+        } catch (IOException | ElasticsearchException e) {
+            throw new EngineUnavailableException("cannot update letter " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The request camel-elasticsearch sends for one letter (body of the {@code index} route's producer). */
+    public IndexRequest.Builder<Object> indexRequest(Letter letter) {
+        // serialised here with pobox's own mapping (snake_case, ISO dates): camel-elasticsearch's
+        // producer has a plain mapper of its own.
+        // No refresh per letter: it would hold an OCR worker for up to a second; the index
+        // refreshes every second and a batch refreshes once at its end.
+        try {
+            return new IndexRequest.Builder<Object>()
+                    .withJson(new java.io.StringReader(Json.MAPPER.writeValueAsString(letter)))
+                    .index(alias).id(letter.id());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise letter " + letter.id(), e);
+        }
+    }
+
+    public void refresh() {
+        try {
+            client.indices().refresh(r -> r.index(alias));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public long count() {
+        try {
+            return client.count(c -> c.index(alias)).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public List<String> ids() {
+        try {
+            return client.search(s -> s.index(alias).size(10_000).source(src -> src.fetch(false)), Map.class)
+                    .hits().hits().stream().map(h -> h.id()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

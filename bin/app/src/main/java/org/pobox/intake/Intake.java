@@ -1,0 +1,139 @@
+package org.pobox.intake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.file.GenericFile;
+import org.pobox.index.LetterIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The first step for every file that enters: it gets its identity (the SHA-256 of its bytes), a
+ * safe name for the folders it will end in, and, if it fails, a {@code .reason} file beside it.
+ */
+public class Intake {
+
+    /** Exchange headers set here and read by the routes. */
+    public static final String LETTER_ID = "poboxLetterId";
+    public static final String SAFE_NAME = "poboxSafeName";
+    public static final String ARCHIVE_NAME = "poboxArchiveName";
+    public static final String FAILED_NAME = "poboxFailedName";
+    public static final String RECEIVED_AT = "poboxReceivedAt";
+    public static final String ALREADY_INDEXED = "poboxAlreadyIndexed";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Intake.class);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneId.systemDefault());
+
+    private final LetterIndex index;
+    private final Path failedDir;
+
+    public Intake(LetterIndex index, Path failedDir) {
+        this.index = index;
+        this.failedDir = failedDir;
+    }
+
+    /** Sets the letter id and the names the file will have in {@code archive/} or {@code failed/}. */
+    public void identify(Exchange exchange) {
+        Path file = filePath(exchange);
+        String id = sha256(file);
+        String safe = FileNames.sanitise(file.getFileName().toString());
+        Instant received = Instant.now();
+        exchange.getIn().setHeader(LETTER_ID, id);
+        exchange.getIn().setHeader(SAFE_NAME, safe);
+        exchange.getIn().setHeader(RECEIVED_AT, received);
+        // the id prefix keeps two different scans that share a name apart; the same bytes under the
+        // same name land on the same archive path, which loses nothing
+        exchange.getIn().setHeader(ARCHIVE_NAME, id.substring(0, 12) + "-" + safe);
+        exchange.getIn().setHeader(FAILED_NAME, STAMP.format(received) + "-" + id.substring(0, 8) + "-" + safe);
+    }
+
+    /**
+     * The same bytes were indexed before (perhaps under another name, perhaps before a restart):
+     * the letter is not read again; its document just learns the new file name.
+     */
+    public boolean alreadyIndexed(Exchange exchange) {
+        String id = exchange.getIn().getHeader(LETTER_ID, String.class);
+        boolean known = index.contains(id);
+        if (known) {
+            index.addFileName(id, exchange.getIn().getHeader(SAFE_NAME, String.class));
+            LOG.info("letter {} already indexed: file archived, no second document", shortId(id));
+        }
+        exchange.getIn().setHeader(ALREADY_INDEXED, known);
+        return known;
+    }
+
+    /** Writes {@code failed/<name>.reason} before the file itself is moved there. */
+    public void recordFailure(Exchange exchange) {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String name = exchange.getIn().getHeader(FAILED_NAME, String.class);
+        if (name == null) {
+            // identify() itself failed (unreadable file): the consumer's default failed name applies
+            name = FileNames.sanitise(exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class));
+        }
+        String reason = reasonOf(cause);
+        try {
+            Files.createDirectories(failedDir);
+            Files.writeString(failedDir.resolve(name + ".reason"), reason + System.lineSeparator(),
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the reason for " + name, e);
+        }
+        LOG.warn("file {} failed: {}", name, reason);
+    }
+
+    public static String reasonOf(Throwable cause) {
+        if (cause == null) {
+            return "unknown failure";
+        }
+        if (cause instanceof BadFileException) {
+            return cause.getMessage();
+        }
+        Throwable root = cause;
+        while (root.getCause() != null && !(root instanceof BadFileException)) {
+            root = root.getCause();
+        }
+        if (root instanceof BadFileException) {
+            return root.getMessage();
+        }
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    public static Path filePath(Exchange exchange) {
+        Object body = exchange.getIn().getBody();
+        if (body instanceof GenericFile<?> gf) {
+            return Path.of(gf.getAbsoluteFilePath());
+        }
+        return exchange.getIn().getBody(java.io.File.class).toPath();
+    }
+
+    public static String sha256(Path file) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            byte[] buf = new byte[64 * 1024];
+            while (in.read(buf) >= 0) {
+                // reading feeds the digest
+            }
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new BadFileException("cannot read the file: " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String shortId(String id) {
+        return id == null ? "?" : id.substring(0, Math.min(12, id.length()));
+    }
+}

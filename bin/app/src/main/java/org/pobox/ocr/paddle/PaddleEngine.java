@@ -1,0 +1,214 @@
+package org.pobox.ocr.paddle;
+
+import ai.onnxruntime.OrtException;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.pobox.ocr.OcrEngine;
+import org.pobox.ocr.PageText;
+
+/**
+ * PaddleOCR (PP-OCRv4 detection, direction classification and recognition) on ONNX Runtime.
+ * Models are loaded once per instance; an instance is used by one thread at a time.
+ *
+ * <p>Orientation is settled per page, not per line: a page whose boxes are mostly tall is
+ * turned a quarter and detected again, and a page is upside down when the classifier says so
+ * over its widest lines (single lines are too easily misjudged).
+ */
+public final class PaddleEngine implements OcrEngine {
+
+    public static final String DET_MODEL = "ch_PP-OCRv4_det_infer.onnx";
+    public static final String REC_MODEL = "ch_PP-OCRv4_rec_infer.onnx";
+    public static final String CLS_MODEL = "ch_ppocr_mobile_v2.0_cls_infer.onnx";
+    public static final String KEYS = "ppocr_keys_v1.txt";
+
+    public static final int DEFAULT_DET_LIMIT_SIDE = 960;
+    public static final int DEFAULT_REC_BATCH = 6;
+
+    /** PaddleOCR's drop_score: lines read with less confidence are noise more often than text. */
+    static final double MIN_LINE_SCORE = 0.5;
+    private static final int ORIENTATION_LINES = 6;
+    /**
+     * Larger pages are shrunk first: detection sees at most detLimitSide anyway, and lines of a
+     * page this size are still well over the recogniser's 48 px; it bounds memory on huge photos.
+     */
+    static final int MAX_PAGE_SIDE = 4000;
+
+    private final TextDetector detector;
+    private final DirectionClassifier classifier;
+    private final TextRecognizer recognizer;
+
+    public PaddleEngine() {
+        this(defaultModelDir(), DEFAULT_DET_LIMIT_SIDE, DEFAULT_REC_BATCH);
+    }
+
+    /**
+     * @throws PaddleException when a model is missing or cannot be loaded
+     */
+    public PaddleEngine(Path modelDir, int detLimitSide, int recBatch) {
+        for (String file : List.of(DET_MODEL, REC_MODEL, CLS_MODEL, KEYS)) {
+            if (!Files.isRegularFile(modelDir.resolve(file))) {
+                throw new PaddleException("Paddle model missing: " + modelDir.resolve(file) + " (run bin/fetch-models)", null);
+            }
+        }
+        TextDetector det = null;
+        DirectionClassifier cls = null;
+        try {
+            det = new TextDetector(modelDir.resolve(DET_MODEL), detLimitSide);
+            cls = new DirectionClassifier(modelDir.resolve(CLS_MODEL));
+            recognizer = new TextRecognizer(modelDir.resolve(REC_MODEL), modelDir.resolve(KEYS), recBatch);
+        } catch (OrtException | IOException | RuntimeException e) {
+            if (det != null) {
+                det.close();
+            }
+            if (cls != null) {
+                cls.close();
+            }
+            throw new PaddleException("Paddle models in " + modelDir + " failed to load", e);
+        }
+        detector = det;
+        classifier = cls;
+    }
+
+    /** {@code <pobox.home>/models/paddle}, where bin/fetch-models puts the models. */
+    public static Path defaultModelDir() {
+        return Path.of(System.getProperty("pobox.home", ".")).resolve("models").resolve("paddle");
+    }
+
+    @Override
+    public PageText read(BufferedImage image) {
+        return readPage(image).toPageText();
+    }
+
+    /** Reads a page with its line boxes, orientation and character confidence. */
+    public PaddlePage readPage(BufferedImage image) {
+        try {
+            BufferedImage page = bounded(image);
+            double scale = (double) page.getWidth() / image.getWidth();
+            return readUpright(page, scale);
+        } catch (PaddleException e) {
+            throw e;
+        } catch (OrtException | RuntimeException e) {
+            throw new PaddleException("Paddle failed on a page", e);
+        }
+    }
+
+    /** @param scale how much the page was shrunk from the caller's image */
+    private PaddlePage readUpright(BufferedImage page, double scale) throws OrtException {
+        int turns = 0;
+        List<TextBox> boxes = detector.detect(page);
+        if (mostlyTall(boxes)) {
+            page = Images.rotate(page, 1);
+            turns = 1;
+            boxes = detector.detect(page);
+        }
+        List<BufferedImage> crops = new ArrayList<>(boxes.size());
+        for (TextBox box : boxes) {
+            crops.add(Images.crop(page, box));
+        }
+        if (upsideDown(crops)) {
+            int w = page.getWidth(), h = page.getHeight();
+            boxes = boxes.stream().map(b -> turned(b, w, h)).toList();
+            crops = crops.stream().map(c -> Images.rotate(c, 2)).toList();
+            turns += 2;
+        }
+        List<TextRecognizer.Line> read = recognizer.recognize(crops);
+        List<LineOrder.Piece> pieces = new ArrayList<>();
+        double sum = 0;
+        int chars = 0, lowChars = 0;
+        for (int i = 0; i < read.size(); i++) {
+            TextRecognizer.Line line = read.get(i);
+            if (line.score() >= MIN_LINE_SCORE && !line.text().isBlank()) {
+                pieces.add(new LineOrder.Piece(boxes.get(i), line.text(), line.score()));
+                sum += line.score();
+                chars += line.text().length();
+                lowChars += line.lowConfidenceChars();
+            }
+        }
+        List<PaddleLine> lines = new ArrayList<>();
+        for (LineOrder.Piece p : LineOrder.readingOrder(pieces)) {
+            lines.add(onCallersImage(p, turns, page.getWidth(), page.getHeight(), scale));
+        }
+        return new PaddlePage(LineOrder.text(pieces), pieces.isEmpty() ? 0 : sum / pieces.size(), lines,
+                turns, chars == 0 ? 0 : (double) lowChars / chars);
+    }
+
+    /**
+     * The piece's box on the caller's image: undo the clockwise quarter turns one by one (a point
+     * (x, y) of an image turned once came from (y, W - x), W being the turned image's width),
+     * then the shrinking.
+     */
+    private static PaddleLine onCallersImage(LineOrder.Piece p, int turns, int w, int h, double scale) {
+        double[] xs = p.box().xs().clone(), ys = p.box().ys().clone();
+        int width = w, height = h;
+        for (int t = 0; t < turns; t++) {
+            for (int i = 0; i < 4; i++) {
+                double x = xs[i];
+                xs[i] = ys[i];
+                ys[i] = width - x;
+            }
+            int swap = width;
+            width = height;
+            height = swap;
+        }
+        for (int i = 0; i < 4; i++) {
+            xs[i] /= scale;
+            ys[i] /= scale;
+        }
+        return new PaddleLine(p.text(), p.score(), xs, ys);
+    }
+
+    private static BufferedImage bounded(BufferedImage image) {
+        int w = image.getWidth(), h = image.getHeight();
+        if (Math.max(w, h) <= MAX_PAGE_SIDE) {
+            return Images.toBgr(image);
+        }
+        double scale = (double) MAX_PAGE_SIDE / Math.max(w, h);
+        return Images.resize(image, (int) Math.round(w * scale), (int) Math.round(h * scale));
+    }
+
+    /** A page turned a quarter shows its lines as boxes taller than wide. */
+    static boolean mostlyTall(List<TextBox> boxes) {
+        long tall = boxes.stream().filter(TextBox::isTall).count();
+        long wide = boxes.stream().filter(b -> b.width() > 1.5 * b.height()).count();
+        return tall >= 2 && tall > wide;
+    }
+
+    private boolean upsideDown(List<BufferedImage> crops) throws OrtException {
+        List<BufferedImage> widest = crops.stream()
+                .sorted(Comparator.comparingInt((BufferedImage c) -> c.getWidth()).reversed())
+                .limit(ORIENTATION_LINES).toList();
+        if (widest.isEmpty()) {
+            return false;
+        }
+        double[] p180 = classifier.upsideDown(widest);
+        return IntStream.range(0, p180.length).mapToDouble(i -> p180[i]).average().orElse(0) > 0.5;
+    }
+
+    /** The box on the page turned 180°: each corner maps to the opposite one. */
+    private static TextBox turned(TextBox b, int w, int h) {
+        double[] xs = new double[4], ys = new double[4];
+        for (int i = 0; i < 4; i++) {
+            xs[i] = w - b.xs()[(i + 2) % 4];
+            ys[i] = h - b.ys()[(i + 2) % 4];
+        }
+        return new TextBox(xs, ys, b.score());
+    }
+
+    @Override
+    public String name() {
+        return "paddle";
+    }
+
+    @Override
+    public void close() {
+        detector.close();
+        classifier.close();
+        recognizer.close();
+    }
+}

@@ -1,0 +1,32 @@
+package org.pobox.ocr.paddle;
+
+import java.awt.image.BufferedImage;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultProducer;
+
+/**
+ * Body in: one page as a {@link BufferedImage}; body out: its {@link org.pobox.ocr.PageText}.
+ * Fails with {@link PaddleException} (or its {@link PaddleTimeoutException}) so a route can send
+ * the page to Tesseract instead.
+ */
+public class PaddleProducer extends DefaultProducer {
+
+    private final PaddleEndpoint endpoint;
+
+    public PaddleProducer(PaddleEndpoint endpoint) {
+        super(endpoint);
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        Message in = exchange.getMessage();
+        Object body = in.getBody();
+        if (!(body instanceof BufferedImage image)) {
+            throw new IllegalArgumentException("paddle: body of exchange " + exchange.getExchangeId()
+                    + " must be a java.awt.image.BufferedImage, was " + (body == null ? "null" : body.getClass().getName()));
+        }
+        in.setBody(endpoint.pool().read(image, endpoint.getTimeoutMs()));
+    }
+}

@@ -1,0 +1,136 @@
+package org.pobox.ocr.paddle;
+
+import ai.onnxruntime.OrtException;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * PP-OCR's CRNN recogniser: line images 48 px high, [-1, 1], recognised in batches of similar
+ * aspect ratio (less padding), decoded by CTC greedy search over the keys file.
+ */
+final class TextRecognizer implements AutoCloseable {
+
+    /**
+     * A recognised line, the mean probability of its characters, and how many of its characters
+     * were read with a probability under {@link #LOW_CHAR_PROBABILITY}.
+     */
+    record Line(String text, double score, int lowConfidenceChars) {
+    }
+
+    static final double LOW_CHAR_PROBABILITY = 0.8;
+
+    private static final int H = 48, MIN_W = 320;
+    private static final double MAX_WIDTH_SPREAD = 1.5;
+    private static final float[] MEAN = {0.5f, 0.5f, 0.5f};
+    private static final float[] STD = {0.5f, 0.5f, 0.5f};
+
+    private final OnnxModel model;
+    private final String[] alphabet;
+    private final int batchSize;
+
+    TextRecognizer(Path modelFile, Path keysFile, int batchSize) throws OrtException, IOException {
+        this.model = new OnnxModel(modelFile);
+        this.batchSize = batchSize;
+        List<String> keys = Files.readAllLines(keysFile, StandardCharsets.UTF_8);
+        // index 0 is the CTC blank; the models were trained with a space after the keys
+        alphabet = new String[keys.size() + 2];
+        alphabet[0] = "";
+        for (int i = 0; i < keys.size(); i++) {
+            alphabet[i + 1] = keys.get(i);
+        }
+        alphabet[keys.size() + 1] = " ";
+    }
+
+    List<Line> recognize(List<BufferedImage> lines) throws OrtException {
+        int n = lines.size();
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, Comparator.comparingDouble(i -> ratio(lines.get(i))));
+        Line[] result = new Line[n];
+        for (int from = 0, to; from < n; from = to) {
+            // a batch is padded to its widest line: a short line (a date, a signature) batched with
+            // full-width lines would cost as much as one of them, so a much wider line starts a new batch
+            double narrowest = ratio(lines.get(order[from]));
+            to = from + 1;
+            while (to < n && to - from < batchSize && ratio(lines.get(order[to])) <= MAX_WIDTH_SPREAD * narrowest) {
+                to++;
+            }
+            List<BufferedImage> batch = new ArrayList<>();
+            for (int k = from; k < to; k++) {
+                batch.add(lines.get(order[k]));
+            }
+            List<Line> read = recognizeBatch(batch);
+            for (int k = from; k < to; k++) {
+                result[order[k]] = read.get(k - from);
+            }
+        }
+        return List.of(result);
+    }
+
+    private List<Line> recognizeBatch(List<BufferedImage> batch) throws OrtException {
+        double maxRatio = (double) MIN_W / H;
+        for (BufferedImage img : batch) {
+            maxRatio = Math.max(maxRatio, ratio(img));
+        }
+        int width = (int) (H * maxRatio);
+        int n = batch.size();
+        float[] input = new float[n * 3 * H * width];
+        for (int i = 0; i < n; i++) {
+            BufferedImage img = batch.get(i);
+            int w = Math.min(width, Math.max(1, (int) Math.ceil(H * ratio(img))));
+            Images.toChw(Images.resize(img, w, H), input, i * 3 * H * width, width, MEAN, STD);
+        }
+        OnnxModel.Output out = model.run(input, n, 3, H, width);
+        int steps = (int) out.shape()[1], classes = (int) out.shape()[2];
+        if (classes != alphabet.length) {
+            throw new IllegalStateException("recognition model has " + classes + " classes, keys give " + alphabet.length);
+        }
+        List<Line> lines = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            lines.add(decode(out.values(), i * steps * classes, steps, classes));
+        }
+        return lines;
+    }
+
+    /** CTC greedy decoding: best class per step, repeats merged, blanks dropped. */
+    private Line decode(float[] probs, int offset, int steps, int classes) {
+        StringBuilder text = new StringBuilder();
+        double sum = 0;
+        int count = 0, low = 0, previous = -1;
+        for (int t = 0; t < steps; t++) {
+            int base = offset + t * classes, best = 0;
+            for (int c = 1; c < classes; c++) {
+                if (probs[base + c] > probs[base + best]) {
+                    best = c;
+                }
+            }
+            if (best != 0 && best != previous) {
+                text.append(alphabet[best]);
+                sum += probs[base + best];
+                count++;
+                if (probs[base + best] < LOW_CHAR_PROBABILITY) {
+                    low++;
+                }
+            }
+            previous = best;
+        }
+        return new Line(ChinesePunctuation.fullWidth(text.toString()), count == 0 ? 0 : sum / count, low);
+    }
+
+    private static double ratio(BufferedImage img) {
+        return (double) img.getWidth() / img.getHeight();
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

@@ -1,0 +1,61 @@
+package org.pobox.pipeline;
+
+import org.pobox.config.PoboxConfig;
+import org.pobox.index.EngineClient;
+import org.pobox.node.EmbeddedNode;
+import org.pobox.node.NodeConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The search engine pobox works with: the external Elasticsearch at {@code pobox.es.url} when set,
+ * otherwise the embedded node, started when needed and stopped on close if this process started it.
+ */
+public final class Engine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
+    private final EngineClient client;
+    private final EmbeddedNode startedNode;
+
+    private Engine(EngineClient client, EmbeddedNode startedNode) {
+        this.client = client;
+        this.startedNode = startedNode;
+    }
+
+    public static Engine open(PoboxConfig config) {
+        String url = config.externalEngineUrl();
+        if (!url.isEmpty()) {
+            LOG.info("using the search engine at {}", url);
+            return new Engine(EngineClient.connect(url, config.get("pobox.es.username", ""),
+                    config.get("pobox.es.password", "")), null);
+        }
+        EmbeddedNode node = new EmbeddedNode(nodeConfig(config));
+        boolean startedHere = node.ensureRunning().startedHere();
+        try {
+            return new Engine(EngineClient.connect(node.url(), null, null), startedHere ? node : null);
+        } catch (RuntimeException e) {
+            if (startedHere) {
+                node.stop();
+            }
+            throw e;
+        }
+    }
+
+    public static NodeConfig nodeConfig(PoboxConfig config) {
+        return new NodeConfig(config.home(), config.path("pobox.node.data"), config.getInt("pobox.node.port"),
+                config.get("pobox.node.heap"), NodeConfig.DEFAULT_START_TIMEOUT);
+    }
+
+    public EngineClient client() {
+        return client;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        if (startedNode != null) {
+            startedNode.stop();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.pobox.web;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.spi.Resource;
+import org.apache.camel.support.PluginHelper;
+import org.pobox.audit.AuditLog;
+import org.pobox.auth.Accounts;
+import org.pobox.auth.Sessions;
+import org.pobox.auth.UserStore;
+import org.pobox.config.PoboxConfig;
+import org.pobox.index.EngineClient;
+import org.pobox.search.Corrections;
+import org.pobox.search.LetterFinder;
+import org.pobox.search.LetterReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts the web page and the API into a Camel Main: binds the beans, turns on Camel's embedded HTTP
+ * server ({@code camel-platform-http-main}) and adds the routes of {@code routes/web/}. Used by
+ * {@code pobox serve} (web only) and by the pipeline of {@code pobox run}.
+ * <p>
+ * Settings: {@code pobox.web.enabled}, {@code pobox.web.host}, {@code pobox.web.port},
+ * {@code pobox.web.secureCookies} (always mark the session cookie Secure; otherwise only when a
+ * TLS proxy says {@code X-Forwarded-Proto: https}).
+ */
+public final class WebApp {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
+    /** Not under {@code routes/*.camel.yaml}: {@code pobox batch} must not open a port. */
+    public static final String ROUTES = "classpath:routes/web/web.camel.yaml";
+
+    private WebApp() {
+    }
+
+    /** Does nothing unless {@code pobox.web.enabled} is true. */
+    public static void install(Main main, PoboxConfig config, EngineClient engine) {
+        if (!Boolean.parseBoolean(config.get("pobox.web.enabled", "false"))) {
+            return;
+        }
+        String alias = config.get("pobox.index.alias");
+        Accounts accounts = new Accounts(new UserStore(engine, alias));
+        Sessions sessions = new Sessions();
+        Gate gate = new Gate(accounts, sessions, Boolean.parseBoolean(config.get("pobox.web.secureCookies", "false")));
+        AuditLog audit = new AuditLog(engine, alias);
+        main.bind("webApi", new WebApi(gate, audit, accounts, sessions, new LetterFinder(engine, alias),
+                new LetterReader(engine, alias), new Corrections(engine, alias), new PageImages(config.archive()),
+                new LetterSealer(engine, alias)));
+        main.bind("adminApi", new AdminApi(gate, audit, accounts, sessions, config.inbox(), config.failed()));
+        main.bind("webStatic", new StaticFiles());
+        String host = config.get("pobox.web.host", "127.0.0.1");
+        int port = Integer.parseInt(config.get("pobox.web.port", "8080"));
+        main.configure().httpServer().withEnabled(true).withHost(host).withPort(port)
+                .withMaxBodySize(64L * 1024 * 1024);
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterConfigure(BaseMainSupport m) {
+                CamelContext ctx = m.getCamelContext();
+                try {
+                    Resource routes = PluginHelper.getResourceLoader(ctx).resolveResource(ROUTES);
+                    PluginHelper.getRoutesLoader(ctx).loadRoutes(routes);
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot load the web routes: " + e.getMessage(), e);
+                }
+            }
+        });
+        LOG.info("web page and API on http://{}:{}/", host, port);
+    }
+}

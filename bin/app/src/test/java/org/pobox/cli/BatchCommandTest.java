@@ -1,0 +1,82 @@
+package org.pobox.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pobox.support.TestEngine;
+import org.pobox.support.TestPobox;
+import org.pobox.testdata.BadFiles;
+import org.pobox.testdata.PageStyle;
+import org.pobox.testdata.ScanFiles.Format;
+import org.pobox.testdata.ScanGenerator;
+
+/** {@code pobox batch} as cron runs it: drains the inbox once and says with its exit status how it went. */
+class BatchCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final ScanGenerator generator = new ScanGenerator(7L);
+    private final PrintStream originalOut = System.out;
+
+    @AfterEach
+    void restore() {
+        System.setOut(originalOut);
+        for (String key : List.of("pobox.inbox", "pobox.archive", "pobox.failed", "pobox.index.alias",
+                "pobox.intake.stableMs", "pobox.intake.pollMs", "pobox.ocr.workers", "pobox.es.url")) {
+            System.clearProperty(key);
+        }
+    }
+
+    @Test
+    void exitsZeroWhenEverythingIsIndexedAndOneWhenAFileFailed() throws Exception {
+        useFolders(TestEngine.client().url());
+        Path scan = dir.resolve("a.png");
+        generator.write(Format.PNG, scan, List.of(generator.letters().letter()), PageStyle.clean(300));
+        TestPobox.drop(scan, dir.resolve("inbox"), "a.png");
+        assertThat(PoboxCli.execute("batch")).isEqualTo(0);
+
+        TestPobox.drop(BadFiles.empty(dir.resolve("zero.png")), dir.resolve("inbox"), "zero.png");
+        Path other = dir.resolve("b.png");
+        generator.write(Format.PNG, other, List.of(generator.letters().letter()), PageStyle.clean(300));
+        TestPobox.drop(other, dir.resolve("inbox"), "b.png");
+        String out = capture(() -> assertThat(PoboxCli.execute("batch")).isEqualTo(1));
+        assertThat(out).contains("indexed 1").contains("failed 1").contains("zero.png").contains("empty");
+    }
+
+    @Test
+    void exitsTwoWhenTheSearchEngineCannotBeReached() throws Exception {
+        useFolders("http://127.0.0.1:" + TestEngine.freePort());
+        assertThat(PoboxCli.execute("batch")).isEqualTo(2);
+    }
+
+    private void useFolders(String engineUrl) {
+        Map.of("pobox.inbox", dir.resolve("inbox").toString(),
+                "pobox.archive", dir.resolve("archive").toString(),
+                "pobox.failed", dir.resolve("failed").toString(),
+                "pobox.index.alias", "letters_batch",
+                "pobox.intake.stableMs", "300",
+                "pobox.intake.pollMs", "200",
+                "pobox.ocr.workers", "2",
+                "pobox.es.url", engineUrl).forEach(System::setProperty);
+    }
+
+    private String capture(Runnable r) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            r.run();
+        } finally {
+            System.setOut(originalOut);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,167 @@
+package org.pobox.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.pobox.config.PoboxConfig;
+import org.pobox.search.LetterSearch;
+import org.pobox.support.TestEngine;
+import org.pobox.support.TestPobox;
+import org.pobox.testdata.BadFiles;
+import org.pobox.testdata.GeneratedScan;
+import org.pobox.testdata.PageStyle;
+import org.pobox.testdata.ScanFiles.Format;
+import org.pobox.testdata.ScanGenerator;
+
+/**
+ * Scans dropped in the inbox become letters a user finds by a Chinese phrase: the real routes,
+ * real Tesseract, a real search node, generated scans with known text.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PipelineEndToEndTest {
+
+    @TempDir
+    static Path dir;
+
+    private PoboxConfig config;
+    private Pipeline pipeline;
+    private LetterSearch search;
+    private final ScanGenerator generator = new ScanGenerator(20200520L);
+
+    @BeforeAll
+    void start() {
+        config = TestPobox.config(dir, "letters_e2e");
+        pipeline = new Pipeline(config, TestEngine.client()).start();
+        search = new LetterSearch(TestEngine.client(), "letters_e2e");
+    }
+
+    @AfterAll
+    void stop() {
+        pipeline.close();
+    }
+
+    @Test
+    void everyFormatBecomesALetterFoundByAPhraseFromItsText() throws Exception {
+        record Case(Format format, String name, String phrase, int pages) {
+        }
+        List<Case> cases = List.of(
+                new Case(Format.PNG, "信件一.png", "挪用扶贫资金修建办公楼", 1),
+                new Case(Format.JPEG, "letter-two.jpg", "低保名额优亲厚友", 1),
+                new Case(Format.TIFF, "多页来信.tif", "征地补偿款被村委会截留", 2),
+                new Case(Format.PDF_IMAGE, "scan-0004.pdf", "公款吃喝大操大办", 2));
+        List<Path> sources = new ArrayList<>();
+        for (Case c : cases) {
+            List<String> pages = new ArrayList<>();
+            pages.add(generator.letters().letterWith(c.phrase()));
+            for (int i = 1; i < c.pages(); i++) {
+                pages.add(generator.letters().letter());
+            }
+            Path source = dir.resolve("src-" + c.name());
+            generator.write(c.format(), source, pages, PageStyle.clean(300));
+            sources.add(source);
+        }
+        for (int i = 0; i < cases.size(); i++) {
+            TestPobox.drop(sources.get(i), config.inbox(), cases.get(i).name());
+        }
+
+        assertThat(pipeline.drain(Duration.ofMinutes(5), (d, t, tr) -> { })).isEmpty();
+
+        for (Case c : cases) {
+            LetterSearch.Results found = search.search(c.phrase(), 10);
+            assertThat(found.hits()).as("search %s", c.phrase())
+                    .anySatisfy(hit -> {
+                        assertThat(hit.fileNames()).contains(c.name());
+                        assertThat(hit.pageCount()).isEqualTo(c.pages());
+                        assertThat(String.join("", hit.snippets())).contains("【");
+                    });
+        }
+        assertThat(list(config.inbox())).isEmpty();
+        for (Case c : cases) {
+            assertThat(list(config.archive())).filteredOn(n -> n.endsWith("-" + c.name())).hasSize(1);
+            assertThat(list(config.failed())).noneMatch(n -> n.contains(c.name()));
+        }
+    }
+
+    @Test
+    void theSameBytesUnderAnotherNameGiveOneLetter() throws Exception {
+        Path source = dir.resolve("twice.png");
+        generator.write(Format.PNG, source, List.of(generator.letters().letterWith("重复来信同一件事")), PageStyle.clean(300));
+        TestPobox.drop(source, config.inbox(), "first-copy.png");
+        assertThat(pipeline.drain(Duration.ofMinutes(3), (d, t, tr) -> { })).isEmpty();
+        TestPobox.drop(source, config.inbox(), "second-copy-renamed.png");
+        assertThat(pipeline.drain(Duration.ofMinutes(3), (d, t, tr) -> { })).isEmpty();
+
+        String id = org.pobox.intake.Intake.sha256(source);
+        List<LetterSearch.Result> hits = search.search("重复来信同一件事", 10).hits().stream()
+                .filter(h -> h.id().equals(id)).toList();
+        assertThat(hits).hasSize(1);
+        assertThat(hits.get(0).fileNames()).containsExactlyInAnyOrder("first-copy.png", "second-copy-renamed.png");
+        assertThat(list(config.archive())).filteredOn(n -> n.contains("copy")).hasSize(2);
+    }
+
+    @Test
+    void badFilesLandInFailedWithTheirReasonAndTheNextGoodFileIsStillIndexed() throws Exception {
+        Path tiff = dir.resolve("good-for-truncation.tif");
+        GeneratedScan full = generator.write(Format.TIFF, tiff, List.of(generator.letters().letter()), PageStyle.clean(200));
+        Path empty = BadFiles.empty(dir.resolve("empty.jpg"));
+        Path truncated = BadFiles.truncatedTiff(dir.resolve("truncated.tif"),
+                List.of(generator.render(full.pageTexts().get(0), PageStyle.clean(200))), 0.4);
+        Path textPdf = BadFiles.textNamedPdf(dir.resolve("notes.pdf"));
+        Path good = dir.resolve("after-the-bad-ones.png");
+        generator.write(Format.PNG, good, List.of(generator.letters().letterWith("坏文件之后的好信")), PageStyle.clean(300));
+
+        TestPobox.drop(empty, config.inbox(), "empty.jpg");
+        TestPobox.drop(truncated, config.inbox(), "truncated.tif");
+        TestPobox.drop(textPdf, config.inbox(), "notes.pdf");
+        TestPobox.drop(good, config.inbox(), "after-the-bad-ones.png");
+        assertThat(pipeline.drain(Duration.ofMinutes(3), (d, t, tr) -> { })).isEmpty();
+
+        Map<String, String> reasons = reasons(config.failed());
+        assertThat(reasons).hasSize(3);
+        assertThat(reasonFor(reasons, "empty.jpg")).contains("empty");
+        assertThat(reasonFor(reasons, "truncated.tif")).containsIgnoringCase("tiff");
+        assertThat(reasonFor(reasons, "notes.pdf")).contains("not a PDF");
+        assertThat(list(config.failed())).filteredOn(n -> !n.endsWith(".reason")).hasSize(3);
+        assertThat(search.search("坏文件之后的好信", 10).hits())
+                .anySatisfy(h -> assertThat(h.fileNames()).contains("after-the-bad-ones.png"));
+    }
+
+    private static String reasonFor(Map<String, String> reasons, String fileName) {
+        return reasons.entrySet().stream().filter(e -> e.getKey().endsWith("-" + fileName + ".reason"))
+                .map(Map.Entry::getValue).findFirst().orElseThrow(() -> new AssertionError("no reason for " + fileName + " in " + reasons.keySet()));
+    }
+
+    private static Map<String, String> reasons(Path failed) throws Exception {
+        try (Stream<Path> s = Files.list(failed)) {
+            return s.filter(p -> p.toString().endsWith(".reason")).collect(java.util.stream.Collectors.toMap(
+                    p -> p.getFileName().toString(), p -> {
+                        try {
+                            return Files.readString(p, StandardCharsets.UTF_8);
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }));
+        }
+    }
+
+    private static List<String> list(Path folder) throws Exception {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}
