@@ -203,7 +203,7 @@ async function showLetter(id, p) {
   const terms = marks(p.get('q'));
   const kv = (k, v) => (v === undefined || v === null || v === '' ? '' : '<dt>' + esc(k) + '</dt><dd>' + v + '</dd>');
   const targets = (l.targets || []).map((t) => esc([t.name, t.unit, t.post, t.level].filter(Boolean).join(' '))).join('；');
-  const evidence = l.explain ? '<pre class="pagetext">' + esc(typeof l.explain === 'string' ? l.explain : JSON.stringify(l.explain, null, 1)) + '</pre>' : '';
+  const evidence = explainHtml(l.explain);
   const dup = l.duplicates || { letters: [] };
   let html = '<h1 id="letter-title">' + esc(l.registration_no || id.slice(0, 12)) + (l.sealed ? ' <span class="tag sealed">已封存</span>' : '') + '</h1>';
   html += '<div class="letter-head"><div class="card"><h2>登记信息</h2><dl class="kv">'
@@ -262,6 +262,16 @@ function markImage(img, page, terms) {
     d.style.left = b[0] * f + 'px'; d.style.top = b[1] * f + 'px'; d.style.width = b[2] * f + 'px'; d.style.height = b[3] * f + 'px';
     img.parentElement.appendChild(d);
   }
+}
+
+// the classifier's reasons: [{field, value, method, score, evidence: [{text, note}]}], or anything else as JSON
+function explainHtml(explain) {
+  if (!explain) return '';
+  if (!Array.isArray(explain)) return '<pre class="pagetext">' + esc(typeof explain === 'string' ? explain : JSON.stringify(explain, null, 1)) + '</pre>';
+  return '<ul class="evidence">' + explain.map((e) => '<li><b>' + esc(FIELDS[e.field] || e.field) + '</b> → ' + esc(e.value)
+    + ' <span class="meta">（' + esc(e.method || '') + (e.score != null ? '，' + esc(Number(e.score).toFixed(2)) : '') + '）</span>'
+    + (e.evidence || []).map((v) => ' 「' + esc(v.text) + '」' + (v.note ? '<span class="meta">' + esc(v.note) + '</span>' : '')).join('')
+    + '</li>').join('') + '</ul>';
 }
 
 function correctionForm(l) {

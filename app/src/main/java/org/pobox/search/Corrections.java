@@ -88,6 +88,32 @@ public class Corrections {
         return find(letterId);
     }
 
+    /**
+     * The field corrections (not transcripts) in the shape the classifier's training reads
+     * ({@link org.pobox.understand.Correction}): values as text, lists and objects as JSON.
+     */
+    public List<org.pobox.understand.Correction> forTraining() {
+        List<org.pobox.understand.Correction> out = new ArrayList<>();
+        for (Correction c : all()) {
+            if (!TRANSCRIPT.equals(c.field())) {
+                out.add(new org.pobox.understand.Correction(c.letterId(), c.field(), asText(c.previous()),
+                        asText(c.value()), c.by(), c.at()));
+            }
+        }
+        return out;
+    }
+
+    private static String asText(Object v) {
+        if (v == null || v instanceof String) {
+            return (String) v;
+        }
+        try {
+            return v instanceof Boolean || v instanceof Number ? String.valueOf(v) : Json.MAPPER.writeValueAsString(v);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return String.valueOf(v);
+        }
+    }
+
     /** Puts every recorded correction back on the letters (after a reindex); returns how many. */
     public int reapplyAll() {
         int n = 0;

@@ -45,5 +45,11 @@ class CorrectionsTest {
         assertThat(forTraining).extracting(Correction::field).containsExactly("region", "transcript");
         assertThat(forTraining.get(0).previous()).isEqualTo("通济");
         assertThat(forTraining.get(0).value()).isEqualTo("潮海");
+        assertThat(corrections.forTraining()).singleElement().satisfies(c -> {
+            assertThat(c.field()).isEqualTo("region");
+            assertThat(c.oldValue()).isEqualTo("通济");
+            assertThat(c.newValue()).isEqualTo("潮海");
+            assertThat(c.who()).isEqualTo("inv");
+        });
     }
 }

@@ -101,6 +101,7 @@ class WebBrowserTest {
             // the hit is marked on the scan too: the first line box holds the phrase
             wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".scan .hit"), 1));
             assertThat(browser.findElement(By.id("duplicates")).getText()).contains("JM-2020-0001");
+            assertThat(browser.findElement(By.cssSelector("ul.evidence")).getText()).contains("地区").contains("王家村");
             assertThat(browser.findElements(By.cssSelector(".pagetext mark"))).isNotEmpty();
 
             new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("correct-field"))).selectByValue("region");

@@ -83,7 +83,8 @@ final class WebFixture {
         signed.put("reporter", Map.of("name", REPORTER_NAME, "phone", REPORTER_PHONE, "id_number", REPORTER_ID,
                 "address", REPORTER_ADDRESS));
         signed.put("targets", List.of(Map.of("name", "张某", "post", "村支部书记", "unit", "王家村", "level", "村级")));
-        signed.put("explain", Map.of("subject", List.of("补偿款", "截留"), "signed", "落款有姓名和电话"));
+        signed.put("explain", List.of(Map.of("field", "subject", "value", "侵害群众利益", "method", "rules", "score", 0.9,
+                "evidence", List.of(Map.of("text", "补偿款", "start", 12, "end", 15, "note", "关键词")))));
         page(signed, "signed.png", signedText);
 
         String sealedText = "反映" + SEALED_TEXT + "的问题，情节严重。举报人：" + SEALED_NAME + " 电话：" + SEALED_PHONE;
@@ -101,6 +102,8 @@ final class WebFixture {
                 "lines", List.of(Map.of("text", repeatText.substring(0, 30), "xs", List.of(40, 1200, 1200, 40),
                         "ys", List.of(40, 40, 95, 95)), Map.of("text", repeatText.substring(30), "xs", List.of(40, 600, 600, 40),
                         "ys", List.of(96, 96, 150, 150))))));
+        repeat.put("explain", List.of(Map.of("field", "region", "value", "通济", "method", "gazetteer", "score", 0.8,
+                "evidence", List.of(Map.of("text", "王家村", "start", 4, "end", 7, "note", "村名")))));
         repeat.put("duplicate_of", SIGNED);
         repeat.put("repeat_count", 1);
         page(repeat, "repeat.png", repeatText);
