@@ -110,6 +110,8 @@ class WebBrowserTest {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("classification"), "潮海"));
             if (System.getProperty("pobox.screenshots") != null) {
                 screenshot("letter");
+                ((JavascriptExecutor) browser).executeScript("document.querySelector('.page').scrollIntoView()");
+                screenshot("letter-page");
             }
             assertThat(new org.pobox.search.Corrections(fx.engine, fx.alias).forLetter(REPEAT))
                     .anySatisfy(c -> assertThat(c.field()).isEqualTo("region"));
