@@ -231,7 +231,7 @@ async function showLetter(id, p) {
   for (const pg of l.pages || []) {
     const low = pg.low_confidence;
     html += '<div class="page' + (low ? ' low' : '') + '" data-page="' + pg.number + '">'
-      + '<div class="scan"><img alt="第' + pg.number + '页扫描件" loading="lazy" src="/api/letters/' + esc(encodeURIComponent(id)) + '/pages/' + pg.number + '/image"></div>'
+      + '<div class="scan"><img alt="第' + pg.number + '页扫描件" data-src="/api/letters/' + esc(encodeURIComponent(id)) + '/pages/' + pg.number + '/image"></div>'
       + '<div><h2>第 ' + pg.number + ' 页 ' + (low ? '<span class="tag warn">识别可信度低（' + Math.round(pg.confidence * 100) + '%），请对照原件</span>' : '')
       + (pg.engine ? ' <span class="tag">' + esc(pg.engine) + '</span>' : '') + '</h2>'
       + '<div class="pagetext">' + markText(pg.text, terms) + '</div>'
@@ -241,15 +241,27 @@ async function showLetter(id, p) {
       + '</div></div>';
   }
   $('letter').innerHTML = html;
-  document.querySelectorAll('.scan img').forEach((img, i) => img.addEventListener('load', () => markImage(img, (l.pages || [])[i], terms)));
+  document.querySelectorAll('.scan img').forEach((img, i) => loadScan(img, (l.pages || [])[i], terms));
   wireLetter(l, id);
 }
 
+// the scan comes through fetch: its X-Page-Width header says how wide the original page was, since
+// the server sends large scans scaled down and the OCR boxes are in the original's pixels
+async function loadScan(img, page, terms) {
+  try {
+    const r = await fetch(img.dataset.src, { credentials: 'same-origin' });
+    if (!r.ok) { img.alt += '（无法显示）'; return; }
+    const width = Number(r.headers.get('X-Page-Width')) || 0;
+    img.addEventListener('load', () => markImage(img, page, terms, width), { once: true });
+    img.src = URL.createObjectURL(await r.blob());
+  } catch (e) { flash(e.message); }
+}
+
 // hits on the scan: the OCR line boxes (when the engine gave them) whose text holds a search term
-function markImage(img, page, terms) {
+function markImage(img, page, terms, originalWidth) {
   if (!page || !terms.length || !Array.isArray(page.lines)) return;
   // boxes are in the original page's pixels; page.width says how wide that was
-  const pageW = page.width || img.naturalWidth;
+  const pageW = page.width || originalWidth || img.naturalWidth;
   const f = img.clientWidth / pageW;
   for (const line of page.lines) {
     // a box as [x, y, w, h], as x/y/w/h, or as the corner lists xs/ys of PaddleOCR's lines

@@ -130,7 +130,7 @@ abstract class ApiSupport {
 
     static void securityHeaders(Exchange ex) {
         ex.getMessage().setHeader("Content-Security-Policy",
-                "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'");
+                "default-src 'self'; img-src 'self' data: blob:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'");
         ex.getMessage().setHeader("X-Content-Type-Options", "nosniff");
         ex.getMessage().setHeader("Referrer-Policy", "no-referrer");
         ex.getMessage().setHeader("X-Frame-Options", "DENY");

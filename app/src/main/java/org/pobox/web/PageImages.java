@@ -26,10 +26,14 @@ final class PageImages {
 
     private final Path archive;
     private final PageDecoder decoder = new PageDecoder();
-    private final Map<String, byte[]> cache = java.util.Collections.synchronizedMap(
+    /** A page as PNG, and the width in pixels of the original page (OCR boxes are in its pixels). */
+    record Png(byte[] bytes, int originalWidth) {
+    }
+
+    private final Map<String, Png> cache = java.util.Collections.synchronizedMap(
             new LinkedHashMap<>(CACHED_PAGES, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<String, Png> eldest) {
                     return size() > CACHED_PAGES;
                 }
             });
@@ -39,11 +43,11 @@ final class PageImages {
     }
 
     /** Page {@code number} (1-based), or empty when the original or the page is not there. */
-    Optional<byte[]> png(String archiveName, int number) {
+    Optional<Png> png(String archiveName, int number) {
         if (archiveName == null || archiveName.isBlank() || number < 1) {
             return Optional.empty();
         }
-        byte[] cached = cache.get(archiveName + "#" + number);
+        Png cached = cache.get(archiveName + "#" + number);
         if (cached != null) {
             return Optional.of(cached);
         }
@@ -55,11 +59,12 @@ final class PageImages {
             if (number > pages.count()) {
                 return Optional.empty();
             }
-            BufferedImage img = scaled(pages.page(number - 1));
+            BufferedImage original = pages.page(number - 1);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(img, "png", out);
-            cache.put(archiveName + "#" + number, out.toByteArray());
-            return Optional.of(out.toByteArray());
+            ImageIO.write(scaled(original), "png", out);
+            Png png = new Png(out.toByteArray(), original.getWidth());
+            cache.put(archiveName + "#" + number, png);
+            return Optional.of(png);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -149,7 +149,7 @@ public final class WebApi extends ApiSupport {
             String id = pathPart(r, "letters");
             int page = Integer.parseInt(pathPart(r, "pages"));
             Map<String, Object> doc = reader.stored(id).filter(d -> LetterReader.visible(d, v.access())).orElse(null);
-            byte[] png = doc == null ? null : images.png((String) doc.get("archive_name"), page).orElse(null);
+            PageImages.Png png = doc == null ? null : images.png((String) doc.get("archive_name"), page).orElse(null);
             audit.record(AuditEntry.of(v.name(), "page_image", r.ip(), png == null ? "not_found" : "ok").letter(id, page));
             if (png == null) {
                 throw WebException.notFound();
@@ -157,7 +157,8 @@ public final class WebApi extends ApiSupport {
             securityHeaders(ex);
             ex.getMessage().setHeader(Exchange.CONTENT_TYPE, "image/png");
             ex.getMessage().setHeader("Cache-Control", "private, no-store");
-            ex.getMessage().setBody(png);
+            ex.getMessage().setHeader("X-Page-Width", png.originalWidth());
+            ex.getMessage().setBody(png.bytes());
         });
     }
 

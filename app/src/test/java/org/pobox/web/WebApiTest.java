@@ -193,7 +193,7 @@ class WebApiTest {
     }
 
     @Test
-    void searchBoxPhrasesExclusionsFacetsAndDates() {
+    void searchBoxPhrasesExclusionsFacetsAndDates() throws Exception {
         WebClient inv = as("inv");
         assertThat(ids(inv.get("/api/search?q=" + enc("\"征地拆迁补偿款\""))) ).containsExactlyInAnyOrder(SIGNED, REPEAT);
         assertThat(ids(inv.get("/api/search?q=" + enc("补偿款 -再次反映")))).containsExactly(SIGNED);
@@ -217,6 +217,9 @@ class WebApiTest {
         assertThat(png.status()).isEqualTo(200);
         assertThat(png.raw().headers().firstValue("Content-Type")).contains("image/png");
         assertThat(png.body()).startsWith(0x89, 'P', 'N', 'G');
+        WebClient.Reply large = inv.get("/api/letters/" + REPEAT + "/pages/1/image");
+        assertThat(large.raw().headers().firstValue("X-Page-Width")).contains("2480");
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(large.body())).getWidth()).isEqualTo(PageImages.MAX_WIDTH);
     }
 
     private static List<String> ids(WebClient.Reply r) {

@@ -100,6 +100,10 @@ class WebBrowserTest {
             assertThat(browser.findElement(By.cssSelector(".page")).getAttribute("class")).contains("low");
             // the hit is marked on the scan too: the first line box holds the phrase
             wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".scan .hit"), 1));
+            // the box is placed in the original's pixels although the scan came scaled down (2480 → 1400 px)
+            double share = ((Number) ((JavascriptExecutor) browser).executeScript(
+                    "return document.querySelector('.scan .hit').offsetWidth / document.querySelector('.scan img').clientWidth")).doubleValue();
+            assertThat(share).isBetween(0.91, 0.96);
             assertThat(browser.findElement(By.id("duplicates")).getText()).contains("JM-2020-0001");
             assertThat(browser.findElement(By.cssSelector("ul.evidence")).getText()).contains("地区").contains("王家村");
             assertThat(browser.findElements(By.cssSelector(".pagetext mark"))).isNotEmpty();

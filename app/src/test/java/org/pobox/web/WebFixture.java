@@ -99,14 +99,14 @@ final class WebFixture {
                 "侵害群众利益", List.of("侵害群众利益"), "群众纪律", "通济", "村级", true, false, true, true, "6");
         // the OCR's line boxes (issue 6's per-page lines, PaddleOCR corner lists) mark hits on the scan
         repeat.put("pages", List.of(Map.of("number", 1, "text", repeatText, "confidence", 0.42, "engine", "paddle",
-                "lines", List.of(Map.of("text", repeatText.substring(0, 30), "xs", List.of(40, 1200, 1200, 40),
-                        "ys", List.of(40, 40, 95, 95)), Map.of("text", repeatText.substring(30), "xs", List.of(40, 600, 600, 40),
-                        "ys", List.of(96, 96, 150, 150))))));
+                "lines", List.of(Map.of("text", repeatText.substring(0, 30), "xs", List.of(80, 2400, 2400, 80),
+                        "ys", List.of(80, 80, 190, 190)), Map.of("text", repeatText.substring(30), "xs", List.of(80, 1200, 1200, 80),
+                        "ys", List.of(192, 192, 300, 300))))));
         repeat.put("explain", List.of(Map.of("field", "region", "value", "通济", "method", "gazetteer", "score", 0.8,
                 "evidence", List.of(Map.of("text", "王家村", "start", 4, "end", 7, "note", "村名")))));
         repeat.put("duplicate_of", SIGNED);
         repeat.put("repeat_count", 1);
-        page(repeat, "repeat.png", repeatText);
+        page(repeat, "repeat.png", repeatText, 2); // a 300-dpi-wide scan: the server sends it scaled down
 
         String diningText = "潮海街道干部多次在酒店公款吃喝，用公车接送，影响恶劣。";
         Map<String, Object> dining = letter(DINING, "JM-2020-0004", "2020-07-02T09:00:00Z", diningText, 0.88,
@@ -147,17 +147,21 @@ final class WebFixture {
 
     /** A page image of the letter in the archive, the way the intake leaves it. */
     private void page(Map<String, Object> doc, String archiveName, String text) throws IOException {
-        BufferedImage img = new BufferedImage(1240, 600, BufferedImage.TYPE_BYTE_GRAY);
+        page(doc, archiveName, text, 1);
+    }
+
+    private void page(Map<String, Object> doc, String archiveName, String text, int scale) throws IOException {
+        BufferedImage img = new BufferedImage(1240 * scale, 600 * scale, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = img.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, img.getWidth(), img.getHeight());
         g.setColor(Color.BLACK);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setFont(new Font("Noto Sans CJK SC", Font.PLAIN, 36));
-        int y = 80;
+        g.setFont(new Font("Noto Sans CJK SC", Font.PLAIN, 36 * scale));
+        int y = 80 * scale;
         for (int i = 0; i < text.length(); i += 30) {
-            g.drawString(text.substring(i, Math.min(text.length(), i + 30)), 40, y);
-            y += 56;
+            g.drawString(text.substring(i, Math.min(text.length(), i + 30)), 40 * scale, y);
+            y += 56 * scale;
         }
         g.dispose();
         ImageIO.write(img, "png", config.archive().resolve(archiveName).toFile());
