@@ -17,6 +17,8 @@ import org.pobox.index.LetterIndex;
 import org.pobox.intake.Intake;
 import org.pobox.intake.PageDecoder;
 import org.pobox.ocr.LetterAssembler;
+import org.pobox.understand.LetterReader;
+import org.pobox.understand.UnderstandStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,12 +45,15 @@ public final class Pipeline implements AutoCloseable {
         main.setOverrideProperties(this.config.asProperties());
 
         ElasticsearchComponent elasticsearch = new ElasticsearchComponent();
-        elasticsearch.setClient(engine.rest());
+        // its own client: the component closes it when Camel stops, the engine client stays usable
+        elasticsearch.setClient(engine.newRestClient());
         main.bind("elasticsearch", elasticsearch);
         main.bind("letterIndex", index);
         main.bind("intake", new Intake(index, config.failed()));
         main.bind("pageDecoder", new PageDecoder());
         main.bind("letterAssembler", new LetterAssembler());
+        main.bind("understandStage", new UnderstandStage(
+                LetterReader.fromSeeds(config.path("pobox.seeds"), config.path("pobox.understand.model")), index));
         main.bind("batchTracker", tracker);
         // the web page and API, when pobox.web.enabled (pobox run): one call, see org.pobox.web.WebApp
         org.pobox.web.WebApp.install(main, this.config, engine);

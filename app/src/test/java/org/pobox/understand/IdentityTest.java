@@ -35,6 +35,14 @@ class IdentityTest {
     }
 
     @Test
+    void aNameRunIntoItsContactCueIsStillTheName() {
+        // OCR drops the space: 举报人:刘秀英电话: ...
+        LetterUnderstanding u = read("村支书王某截留补偿款。\n举报人:刘秀英电话: 13905321234\n2020年6月12日");
+        assertThat(u.reporter().name()).isEqualTo("刘秀英");
+        assertThat(u.signed()).isTrue();
+    }
+
+    @Test
     void ocrConfusionsInPhonesAreTolerated() {
         assertThat(read("举报人：张丽华 电话：l38 O532 6677").reporter().phone()).isEqualTo("13805326677");
         assertThat(read("举报人：张丽华 手机：１３９１２３４５６７８").reporter().phone()).isEqualTo("13912345678");

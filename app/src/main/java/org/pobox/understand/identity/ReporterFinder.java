@@ -187,6 +187,15 @@ public final class ReporterFinder {
      */
     private static String nameAfter(String text, List<Term> terms, int from, boolean allowPlain) {
         if (allowPlain) {
+            // OCR often drops the space between the name and the contact that follows it
+            // (举报人:刘秀英电话:...): the name ends where a contact cue begins
+            int far = from;
+            while (far < text.length() && Normalizer.isHan(text.charAt(far)) && far - from < 8) far++;
+            Matcher contact = CONTACT_CUE.matcher(text.substring(from, far));
+            if (contact.find() && contact.start() >= 2 && contact.start() <= 4) {
+                String name = text.substring(from, from + contact.start());
+                if (!name.contains("某") && NOT_NAMES.stream().noneMatch(name::contains)) return name;
+            }
             int end = from;
             while (end < text.length() && Normalizer.isHan(text.charAt(end)) && end - from < 5) end++;
             String run = text.substring(from, end);
