@@ -37,19 +37,18 @@ public class LetterFinder {
     static final List<String> LIST_FIELDS = List.of("id", "registration_no", "file_names", "received_at", "letter_date",
             "subject", "subjects", "discipline", "region", "target_level", "in_scope", "signed", "late",
             "needs_review", "box", "page_count", "ocr_confidence", "duplicate_of", "repeat_count", "sealed");
-    /** Exact reporter values that, typed into the box, hide the letter from readers without identity access. */
-    static final List<String> IDENTITY_TERMS = List.of("reporter.name", "reporter.name.keyword", "reporter.phone",
-            "reporter.phone.keyword", "reporter.id_number", "reporter.id_number.keyword");
     /** The most rows one export may hold: no bulk export. */
     public static final int EXPORT_LIMIT = 5_000;
     private static final int WINDOW = 10_000;
 
     private final ElasticsearchClient client;
     private final String alias;
+    private final IdentityValues identities;
 
     public LetterFinder(EngineClient engine, String alias) {
         this.client = engine.client();
         this.alias = alias;
+        this.identities = new IdentityValues(engine, alias, java.time.Clock.systemUTC());
     }
 
     public record Results(long total, long tookMs, List<Map<String, Object>> hits,
@@ -112,31 +111,12 @@ public class LetterFinder {
      */
     public String maskIdentity(String text) {
         String out = text == null ? "" : text;
-        List<String> terms = SearchText.parse(out).marks();
-        if (terms.isEmpty()) {
-            return out;
-        }
-        // one request for all terms: a filters aggregation counts the letters each term names as reporter
-        Map<String, Query> perTerm = new LinkedHashMap<>();
-        for (int i = 0; i < terms.size(); i++) {
-            String term = terms.get(i);
-            List<Query> any = IDENTITY_TERMS.stream().map(f -> Query.of(q -> q.term(t -> t.field(f).value(term)))).toList();
-            perTerm.put("t" + i, Query.of(q -> q.bool(b -> b.should(any).minimumShouldMatch("1"))));
-        }
-        try {
-            SearchResponse<Void> resp = client.search(s -> s.index(alias).size(0)
-                    .aggregations("identity", a -> a.filters(f -> f.filters(k -> k.keyed(perTerm)))), Void.class);
-            var buckets = resp.aggregations().get("identity").filters().buckets().keyed();
-            for (int i = 0; i < terms.size(); i++) {
-                var b = buckets.get("t" + i);
-                if (b != null && b.docCount() > 0) {
-                    out = out.replace(terms.get(i), IDENTITY_MASK);
-                }
+        for (String term : SearchText.parse(out).marks()) {
+            if (identities.contains(term)) {
+                out = out.replace(term, IDENTITY_MASK);
             }
-            return out;
-        } catch (IOException e) {
-            throw new EngineUnavailableException("search failed: " + e.getMessage(), e);
         }
+        return out;
     }
 
     public static final String IDENTITY_MASK = "［身份信息］";
@@ -160,13 +140,9 @@ public class LetterFinder {
         if (!access.sealed()) {
             mustNot.add(Query.of(q -> q.term(t -> t.field("sealed").value(true))));
         }
-        if (!access.identity()) {
+        if (!access.identity() && parsed.marks().stream().anyMatch(identities::contains)) {
             // typing a reporter's name or number must not tell who wrote which letter
-            for (String term : parsed.marks()) {
-                for (String f : IDENTITY_TERMS) {
-                    mustNot.add(Query.of(q -> q.term(t -> t.field(f).value(term))));
-                }
-            }
+            filter.add(Query.of(q -> q.matchNone(m -> m)));
         }
         for (Map.Entry<String, List<String>> f : req.filters().entrySet()) {
             List<String> values = f.getValue().stream().filter(v -> v != null && !v.isBlank()).toList();
