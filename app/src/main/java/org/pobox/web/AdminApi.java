@@ -26,7 +26,7 @@ import org.pobox.auth.Viewer;
 
 /**
  * The API of the lead's audit page, the admin's user management and the mailroom's uploads and
- * status; routes in {@code routes/web/web.camel.yaml}, like {@link WebApi}.
+ * status; routes in {@code routes/web-http.yaml}, like {@link WebApi}.
  */
 public final class AdminApi extends ApiSupport {
 

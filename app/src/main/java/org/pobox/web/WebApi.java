@@ -22,7 +22,7 @@ import org.pobox.search.LetterReader;
 import org.pobox.search.SearchRequest;
 
 /**
- * The JSON API of the search page, one public method per route of {@code routes/web/web.camel.yaml}:
+ * The JSON API of the search page, one public method per route of {@code routes/web-http.yaml}:
  * session, search, a letter, its page images, export, corrections, transcripts, sealing. Every
  * method checks who asks and what their roles allow, and writes exactly one audit entry for what
  * was done (or refused). Reporter identity and sealed letters are filtered here, on the server.

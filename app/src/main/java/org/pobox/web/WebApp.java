@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Puts the web page and the API into a Camel Main: binds the beans, turns on Camel's embedded HTTP
- * server ({@code camel-platform-http-main}) and adds the routes of {@code routes/web/}. Used by
+ * server ({@code camel-platform-http-main}) and adds the routes of {@code routes/web-http.yaml}. Used by
  * {@code pobox serve} (web only) and by the pipeline of {@code pobox run}.
  * <p>
  * Settings: {@code pobox.web.enabled}, {@code pobox.web.host}, {@code pobox.web.port},
@@ -31,8 +31,11 @@ import org.slf4j.LoggerFactory;
 public final class WebApp {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
-    /** Not under {@code routes/*.camel.yaml}: {@code pobox batch} must not open a port. */
-    public static final String ROUTES = "classpath:routes/web/web.camel.yaml";
+    /**
+     * Not named {@code *.camel.yaml}: the pipeline's pattern would load it (also from a subfolder),
+     * and {@code pobox batch} must not open a port. Loaded here only when the web is enabled.
+     */
+    public static final String ROUTES = "classpath:routes/web-http.yaml";
 
     private WebApp() {
     }

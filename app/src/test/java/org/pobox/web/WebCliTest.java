@@ -123,13 +123,20 @@ class WebCliTest {
         int port = org.pobox.support.TestEngine.freePort();
         var config = fx.config.with("pobox.web.enabled", "true").with("pobox.web.port", String.valueOf(port))
                 .with("pobox.ocr.workers", "1");
-        // its own client: stopping the pipeline's Camel closes the client it was given
+        // a client of its own, as pobox run has
         try (var engine = org.pobox.index.EngineClient.connect(fx.engine.url(), null, null);
              Pipeline pipeline = new Pipeline(config, engine).start()) {
             WebClient c = new WebClient(port);
             assertThat(c.get("/api/me").status()).isEqualTo(401);
             assertThat(c.login("inv", PASSWORD).status()).isEqualTo(200);
             assertThat(c.get("/").text()).contains("来信检索");
+            assertThat(pipeline.camel().getRoute("web-page")).isNotNull();
+        }
+        // pobox batch: the same pipeline without the web opens no port and has no web routes
+        try (var engine = org.pobox.index.EngineClient.connect(fx.engine.url(), null, null);
+             Pipeline batch = new Pipeline(config.with("pobox.web.enabled", "false"), engine).start()) {
+            assertThat(batch.camel().getRoute("web-page")).isNull();
+            assertThat(batch.camel().getRoute("api-search")).isNull();
         }
     }
 }
