@@ -131,6 +131,32 @@ class WebCliTest {
             assertThat(c.login("inv", PASSWORD).status()).isEqualTo(200);
             assertThat(c.get("/").text()).contains("来信检索");
             assertThat(pipeline.camel().getRoute("web-page")).isNotNull();
+
+            // a signed letter through the real pipeline (OCR, understanding, index), then read with the rules
+            var generator = new org.pobox.testdata.ScanGenerator(44L);
+            Path scan = dir.resolve("signed-scan.png");
+            generator.write(org.pobox.testdata.ScanFiles.Format.PNG, scan, List.of(generator.letters()
+                    .letterWith("养殖场补贴被冒领") + "\n举报人：周春梅 电话：13655321234"), org.pobox.testdata.PageStyle.clean(300));
+            org.pobox.support.TestPobox.drop(scan, config.inbox(), "signed-scan.png");
+            assertThat(pipeline.drain(java.time.Duration.ofMinutes(5), (d, t, tr) -> { })).isEmpty();
+            WebClient.Reply found = c.get("/api/search?q=" + WebClient.enc("养殖场补贴"));
+            assertThat(found.json().path("total").asLong()).isEqualTo(1);
+            String id = found.json().path("hits").get(0).path("id").asText();
+            WebClient lead = new WebClient(port);
+            assertThat(lead.login("lead", PASSWORD).status()).isEqualTo(200);
+            var reporter = lead.get("/api/letters/" + id).json().path("reporter");
+            assertThat(reporter.isObject()).as("the understanding found the writer").isTrue();
+            String asInvestigator = found.text() + c.get("/api/letters/" + id).text()
+                    + c.get("/api/export?q=" + WebClient.enc("养殖场补贴")).text();
+            assertThat(asInvestigator).doesNotContain("13655321234").doesNotContain("周春梅").doesNotContain("\"reporter\"");
+            reporter.fields().forEachRemaining(f -> {
+                if (f.getValue().isTextual() && f.getValue().asText().length() >= 2) {
+                    assertThat(asInvestigator).doesNotContain(f.getValue().asText());
+                }
+            });
+            WebClient.Reply png = c.get("/api/letters/" + id + "/pages/1/image");
+            assertThat(png.status()).isEqualTo(200);
+            assertThat(png.raw().headers().firstValue("X-Page-Width")).isPresent();
         }
         // pobox batch: the same pipeline without the web opens no port and has no web routes
         try (var engine = org.pobox.index.EngineClient.connect(fx.engine.url(), null, null);
