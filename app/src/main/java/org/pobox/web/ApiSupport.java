@@ -42,7 +42,7 @@ abstract class ApiSupport {
     }
 
     void run(Exchange exchange, Handler h) {
-        WebRequest r = WebRequest.take(exchange);
+        WebRequest r = WebRequest.take(exchange, gate.trustProxy());
         try {
             h.handle(r);
         } catch (WebException e) {

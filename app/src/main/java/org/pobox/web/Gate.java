@@ -19,11 +19,18 @@ final class Gate {
     private final Accounts accounts;
     private final Sessions sessions;
     private final boolean alwaysSecure;
+    private final boolean trustProxy;
 
-    Gate(Accounts accounts, Sessions sessions, boolean alwaysSecure) {
+    Gate(Accounts accounts, Sessions sessions, boolean alwaysSecure, boolean trustProxy) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.alwaysSecure = alwaysSecure;
+        this.trustProxy = trustProxy;
+    }
+
+    /** Whether the client's address comes from the proxy's X-Forwarded-For. */
+    boolean trustProxy() {
+        return trustProxy;
     }
 
     record Caller(Viewer viewer, Sessions.Session session) {

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Settings: {@code pobox.web.enabled}, {@code pobox.web.host}, {@code pobox.web.port},
  * {@code pobox.web.secureCookies} (always mark the session cookie Secure; otherwise only when a
- * TLS proxy says {@code X-Forwarded-Proto: https}).
+ * TLS proxy says {@code X-Forwarded-Proto: https}), {@code pobox.web.trustProxy} (the audit's client
+ * address from {@code X-Forwarded-For}; only behind a proxy that sets it).
  */
 public final class WebApp {
 
@@ -50,7 +51,8 @@ public final class WebApp {
         new LetterIndex(engine, alias, Integer.parseInt(config.get("pobox.index.version", "1"))).ensureExists();
         Accounts accounts = new Accounts(new UserStore(engine, alias));
         Sessions sessions = new Sessions();
-        Gate gate = new Gate(accounts, sessions, Boolean.parseBoolean(config.get("pobox.web.secureCookies", "false")));
+        Gate gate = new Gate(accounts, sessions, Boolean.parseBoolean(config.get("pobox.web.secureCookies", "false")),
+                Boolean.parseBoolean(config.get("pobox.web.trustProxy", "false")));
         AuditLog audit = new AuditLog(engine, alias);
         main.bind("webApi", new WebApi(gate, audit, accounts, sessions, new LetterFinder(engine, alias),
                 new LetterReader(engine, alias), new Corrections(engine, alias), new PageImages(config.archive()),

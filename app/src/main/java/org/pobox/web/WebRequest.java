@@ -21,6 +21,14 @@ record WebRequest(String method, String path, Map<String, List<String>> query, M
     static final String REMOTE_ADDRESS = "CamelVertxPlatformHttpRemoteAddress";
 
     static WebRequest take(Exchange exchange, String... pathParamNames) {
+        return take(exchange, false, pathParamNames);
+    }
+
+    /**
+     * @param trustProxy take the client's address from {@code X-Forwarded-For} (only behind a proxy
+     *                   that sets it; otherwise anyone could write any address into the audit)
+     */
+    static WebRequest take(Exchange exchange, boolean trustProxy, String... pathParamNames) {
         Message m = exchange.getMessage();
         String uri = m.getHeader(Exchange.HTTP_URI, "", String.class);
         String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
@@ -33,7 +41,8 @@ record WebRequest(String method, String path, Map<String, List<String>> query, M
                 parseQuery(m.getHeader(Exchange.HTTP_RAW_QUERY, String.class)),
                 parseCookies(m.getHeader("Cookie", String.class)), m.getHeader("Authorization", String.class),
                 m.getHeader("X-CSRF-Token", String.class), m.getHeader("X-Forwarded-Proto", String.class),
-                host(m.getHeader(REMOTE_ADDRESS)), body == null ? new byte[0] : body, params);
+                clientAddress(m.getHeader(REMOTE_ADDRESS), trustProxy ? m.getHeader("X-Forwarded-For", String.class) : null),
+                body == null ? new byte[0] : body, params);
         m.removeHeaders("*");
         m.setBody(null);
         return r;
@@ -86,6 +95,13 @@ record WebRequest(String method, String path, Map<String, List<String>> query, M
             }
         }
         return c;
+    }
+
+    static String clientAddress(Object remote, String forwardedFor) {
+        if (forwardedFor != null && !forwardedFor.isBlank()) {
+            return forwardedFor.split(",")[0].strip();
+        }
+        return host(remote);
     }
 
     /** "127.0.0.1:53422" or a SocketAddress → "127.0.0.1". */

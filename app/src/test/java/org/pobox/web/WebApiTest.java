@@ -150,6 +150,11 @@ class WebApiTest {
         assertThat(search.filters()).containsKey("region");
         assertThat(search.hits()).isEqualTo(2);
         assertThat(search.ip()).isEqualTo("127.0.0.1");
+        // without pobox.web.trustProxy a client cannot write another address into the audit
+        WebClient spoofing = as("lead");
+        spoofing.forwardedFor = "203.0.113.9";
+        spoofing.get("/api/letters/" + DINING);
+        assertThat(audit.find(new AuditLog.Filter("lead", "view", DINING, null, 1)).get(0).ip()).isEqualTo("127.0.0.1");
         // the lead reads the audit through the API; no identity data is in it
         String log = lead.get("/api/audit?size=500").text();
         assertThat(log).contains("page_image").doesNotContain(REPORTER_PHONE).doesNotContain(REPORTER_NAME);

@@ -21,6 +21,7 @@ final class WebClient {
     String csrf;
     String bearer;
     String forwardedProto;
+    String forwardedFor;
 
     WebClient(int port) {
         this.base = "http://127.0.0.1:" + port;
@@ -66,6 +67,9 @@ final class WebClient {
     private Reply send(HttpRequest.Builder b) {
         if (cookie != null) {
             b.header("Cookie", cookie);
+        }
+        if (forwardedFor != null) {
+            b.header("X-Forwarded-For", forwardedFor);
         }
         if (forwardedProto != null) {
             b.header("X-Forwarded-Proto", forwardedProto);
