@@ -28,6 +28,11 @@ now() { date +%s.%N; }
 ppm() { python3 -c "print(f'{$1 * 60 / $2:.1f}')"; }          # pages, seconds -> pages/min
 cer() { java -cp "$CP" org.pobox.bench.E2ePages "$@"; }        # prints pages=N mean=x max=y
 field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p"; }
+TICK=$(getconf CLK_TCK)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }   # user+sys of a live pid
+# user+sys seconds of the children of a subshell, from the last line of bash's `times`
+children_cpu() { tail -1 | python3 -c 'import re, sys; print("%.1f" % sum(int(m) * 60 + float(x) for m, x in re.findall(r"(\d+)m([\d.]+)s", sys.stdin.read())))'; }
+per_page() { python3 -c "print(f'{$1 / $PAGES:.2f}')"; }
 
 LOAD_BEFORE="$(load)"
 log "building (package, test classes)"
@@ -63,7 +68,7 @@ else
   ENGINES=("${route_engine%%:*}-only")
 fi
 
-declare -A POBOX_PPM POBOX_NET_PPM POBOX_SECS POBOX_CER POBOX_MAX POBOX_HEAP POBOX_RSS POBOX_EXIT
+declare -A POBOX_CPU NODE_CPU POBOX_PPM POBOX_NET_PPM POBOX_SECS POBOX_CER POBOX_MAX POBOX_HEAP POBOX_RSS POBOX_EXIT
 # fixed cost of one `pobox batch` (JVM, Camel, engine connection, shutdown) on an empty inbox
 empty="$WORK/empty"; mkdir -p "$empty"/{inbox,archive,failed}
 t0=$(now)
@@ -81,20 +86,24 @@ for engine in "${ENGINES[@]}"; do
   engine_env=()
   [[ -n "$ENGINE_KEY" ]] && engine_env=(POBOX_OCR_ENGINE_CHI_SIM="$engine")
   log "pobox batch, engine $engine, load $(load)"
+  node_before=$(cpu_ticks "$NODE_PID")
   t0=$(now)
   env "${engine_env[@]}" POBOX_INBOX="$run/inbox" POBOX_ARCHIVE="$run/archive" POBOX_FAILED="$run/failed" \
     POBOX_INDEX_ALIAS="$alias" POBOX_JAVA_OPTS="-Xmx2g -Xlog:gc,gc+heap+exit:file=$run/gc.log" \
     bin/pobox batch >"$run/batch.out" 2>"$run/batch.err" &
   pid=$!
-  hwm=0
+  hwm=0; ticks=0
   while kill -0 "$pid" 2>/dev/null; do   # VmHWM only grows: the last reading is the peak
     v=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
     [[ -n "$v" ]] && hwm=$v
+    t=$(cpu_ticks "$pid"); [[ "$t" != 0 ]] && ticks=$t
     sleep 0.2
   done
   status=0; wait "$pid" || status=$?
   secs=$(python3 -c "print(f'{$(now) - $t0:.1f}')")
   POBOX_EXIT[$engine]=$status
+  POBOX_CPU[$engine]=$(per_page "$ticks / $TICK")
+  NODE_CPU[$engine]=$(per_page "($(cpu_ticks "$NODE_PID") - $node_before) / $TICK")
   POBOX_SECS[$engine]=$secs
   POBOX_PPM[$engine]=$(ppm "$PAGES" "$secs")
   POBOX_NET_PPM[$engine]=$(python3 -c "s=$secs-$FIXED; print(f'{$PAGES*60/s:.1f}' if s > 0 else 'n/a')")
@@ -129,9 +138,9 @@ NODE_RSS=$([[ -n "$NODE_PID" ]] && awk '/VmHWM/ {print int($2/1024)}' "/proc/$NO
 cli="$WORK/cli"; mkdir -p "$cli"
 log "tesseract CLI loop, load $(load)"
 t0=$(now)
-for p in "$WORK"/pages/page-*.png; do
+CLI_CPU=$(per_page "$({ for p in "$WORK"/pages/page-*.png; do
   tesseract "$p" "$cli/$(basename "${p%.png}")" -l chi_sim >/dev/null 2>&1
-done
+done; times; } | children_cpu)")
 CLI_SECS=$(python3 -c "print(f'{$(now) - $t0:.1f}')")
 c=$(cer cer "$WORK/pages" "$cli"); CLI_CER=$(echo "$c" | field mean); CLI_MAX=$(echo "$c" | field max)
 
@@ -139,7 +148,8 @@ c=$(cer cer "$WORK/pages" "$cli"); CLI_CER=$(echo "$c" | field mean); CLI_MAX=$(
 omp="$WORK/ocrmypdf"; mkdir -p "$omp"
 log "ocrmypdf, load $(load)"
 t0=$(now)
-ocrmypdf -q -l chi_sim --sidecar "$omp/sidecar.txt" "$WORK/pages/all.pdf" "$omp/out.pdf" 2>"$omp/err.log"
+OMP_CPU=$(per_page "$({ ocrmypdf -q -l chi_sim --sidecar "$omp/sidecar.txt" "$WORK/pages/all.pdf" "$omp/out.pdf" 2>"$omp/err.log"
+  times; } | children_cpu)")
 OMP_SECS=$(python3 -c "print(f'{$(now) - $t0:.1f}')")
 c=$(cer cer-sidecar "$WORK/pages" "$omp/sidecar.txt"); OMP_CER=$(echo "$c" | field mean); OMP_MAX=$(echo "$c" | field max)
 LOAD_AFTER="$(load)"
@@ -153,17 +163,19 @@ ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
   echo
   echo "## e2e $(date -u '+%Y-%m-%d %H:%M UTC'): \`bench/e2e.sh $PAGES\`"
   echo
-  echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load average $LOAD_BEFORE before, $LOAD_AFTER after (shared machine)."
+  echo "Machine: $(env -u OMP_THREAD_LIMIT nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load average $LOAD_BEFORE before, $LOAD_AFTER after (shared machine)."
   echo "Pages: $PAGES generated one-page letters (random CJK font 11-14 pt, 300/200 dpi in turn, random specks, skew ≤ 2°), $(tesseract --version 2>&1 | head -1), OCRmyPDF $(ocrmypdf --version 2>&1 | head -1), OMP_THREAD_LIMIT=1."
   echo "pobox: \`bin/pobox batch\` wall time from its start (pages already dropped) to exit, node up and not timed; a batch on an empty inbox costs ${FIXED}s (JVM, Camel, file stability wait), 'net' leaves it out. Workers: pobox.ocr.workers (0 = one per core)."
   echo
-  echo "| reader | seconds | pages/min | net pages/min | mean CER | max CER |"
-  echo "|---|---|---|---|---|---|"
+  echo "CPU s/page: user+sys of the reader's processes (pobox: its JVM, read every 0.2 s, so up to 0.2 s short; the search node's share is shown apart). Stable under load, unlike wall time."
+  echo
+  echo "| reader | seconds | pages/min | net pages/min | CPU s/page | mean CER | max CER |"
+  echo "|---|---|---|---|---|---|---|"
   for e in "${ENGINES[@]}"; do
-    echo "| pobox batch, chi_sim engine: $e (exit ${POBOX_EXIT[$e]}) | ${POBOX_SECS[$e]} | ${POBOX_PPM[$e]} | ${POBOX_NET_PPM[$e]} | ${POBOX_CER[$e]} | ${POBOX_MAX[$e]} |"
+    echo "| pobox batch, chi_sim engine: $e (exit ${POBOX_EXIT[$e]}) | ${POBOX_SECS[$e]} | ${POBOX_PPM[$e]} | ${POBOX_NET_PPM[$e]} | ${POBOX_CPU[$e]} (+ node ${NODE_CPU[$e]}) | ${POBOX_CER[$e]} | ${POBOX_MAX[$e]} |"
   done
-  echo "| tesseract CLI loop (psm 3, 1 process) | $CLI_SECS | $CLI_PPM | | $CLI_CER | $CLI_MAX |"
-  echo "| ocrmypdf -l chi_sim (one PDF) | $OMP_SECS | $OMP_PPM | | $OMP_CER | $OMP_MAX |"
+  echo "| tesseract CLI loop (psm 3, 1 process) | $CLI_SECS | $CLI_PPM | | $CLI_CPU | $CLI_CER | $CLI_MAX |"
+  echo "| ocrmypdf -l chi_sim (one PDF) | $OMP_SECS | $OMP_PPM | | $OMP_CPU | $OMP_CER | $OMP_MAX |"
   echo
   for e in "${ENGINES[@]}"; do
     echo "- pobox ($e) ÷ CLI loop: $(ratio "${POBOX_PPM[$e]}" "$CLI_PPM")× (net $(python3 -c "v='${POBOX_NET_PPM[$e]}'; print(f'{float(v)/$CLI_PPM:.2f}' if v != 'n/a' else 'n/a')")×); pobox ÷ OCRmyPDF: $(ratio "${POBOX_PPM[$e]}" "$OMP_PPM")×. Peak heap in use ${POBOX_HEAP[$e]} MB (-Xmx2g, from -Xlog:gc), pobox JVM peak RSS ${POBOX_RSS[$e]} MB."
