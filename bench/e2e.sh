@@ -68,13 +68,31 @@ else
   ENGINES=("${route_engine%%:*}-only")
 fi
 
-declare -A POBOX_CPU NODE_CPU POBOX_PPM POBOX_NET_PPM POBOX_SECS POBOX_CER POBOX_MAX POBOX_HEAP POBOX_RSS POBOX_EXIT
+# `pobox batch` over the inbox in folder $1 into index alias $2 (extra env: the rest). Sets SECS
+# (wall), TICKS (its JVM's user+sys), HWM_KB (peak RSS), STATUS; GC log in $1/gc.log.
+batch() {
+  local dir="$1" alias="$2"; shift 2
+  local t0; t0=$(now)
+  env "$@" POBOX_INBOX="$dir/inbox" POBOX_ARCHIVE="$dir/archive" POBOX_FAILED="$dir/failed" \
+    POBOX_INDEX_ALIAS="$alias" POBOX_JAVA_OPTS="-Xmx2g -Xlog:gc,gc+heap+exit:file=$dir/gc.log" \
+    bin/pobox batch >"$dir/batch.out" 2>"$dir/batch.err" &
+  local pid=$! v t
+  HWM_KB=0; TICKS=0
+  while kill -0 "$pid" 2>/dev/null; do   # VmHWM only grows: the last reading is the peak
+    v=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
+    [[ -n "$v" ]] && HWM_KB=$v
+    t=$(cpu_ticks "$pid"); [[ "$t" != 0 ]] && TICKS=$t
+    sleep 0.2
+  done
+  STATUS=0; wait "$pid" || STATUS=$?
+  SECS=$(python3 -c "print(f'{$(now) - $t0:.1f}')")
+}
+
+declare -A POBOX_CPU POBOX_NET_CPU NODE_CPU POBOX_PPM POBOX_NET_PPM POBOX_SECS POBOX_CER POBOX_MAX POBOX_HEAP POBOX_RSS POBOX_EXIT
 # fixed cost of one `pobox batch` (JVM, Camel, engine connection, shutdown) on an empty inbox
 empty="$WORK/empty"; mkdir -p "$empty"/{inbox,archive,failed}
-t0=$(now)
-POBOX_INBOX="$empty/inbox" POBOX_ARCHIVE="$empty/archive" POBOX_FAILED="$empty/failed" \
-  POBOX_INDEX_ALIAS="bench-e2e-empty-$STAMP" bin/pobox batch >/dev/null 2>&1 || true
-FIXED=$(python3 -c "print(f'{$(now) - $t0:.1f}')")
+batch "$empty" "bench-e2e-empty-$STAMP"
+FIXED=$SECS; FIXED_CPU=$(python3 -c "print(f'{$TICKS / $TICK:.1f}')")
 curl -s -XDELETE "$ES/bench-e2e-empty-$STAMP-v1" >/dev/null || true
 
 for engine in "${ENGINES[@]}"; do
@@ -83,26 +101,15 @@ for engine in "${ENGINES[@]}"; do
   for p in "$WORK"/pages/page-*.png; do
     cp "$p" "$run/inbox/.$(basename "$p").part" && mv "$run/inbox/.$(basename "$p").part" "$run/inbox/$(basename "$p")"
   done
-  engine_env=()
+  engine_env=(POBOX_BENCH=e2e)   # env needs one argument at least
   [[ -n "$ENGINE_KEY" ]] && engine_env=(POBOX_OCR_ENGINE_CHI_SIM="$engine")
   log "pobox batch, engine $engine, load $(load)"
   node_before=$(cpu_ticks "$NODE_PID")
-  t0=$(now)
-  env "${engine_env[@]}" POBOX_INBOX="$run/inbox" POBOX_ARCHIVE="$run/archive" POBOX_FAILED="$run/failed" \
-    POBOX_INDEX_ALIAS="$alias" POBOX_JAVA_OPTS="-Xmx2g -Xlog:gc,gc+heap+exit:file=$run/gc.log" \
-    bin/pobox batch >"$run/batch.out" 2>"$run/batch.err" &
-  pid=$!
-  hwm=0; ticks=0
-  while kill -0 "$pid" 2>/dev/null; do   # VmHWM only grows: the last reading is the peak
-    v=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
-    [[ -n "$v" ]] && hwm=$v
-    t=$(cpu_ticks "$pid"); [[ "$t" != 0 ]] && ticks=$t
-    sleep 0.2
-  done
-  status=0; wait "$pid" || status=$?
-  secs=$(python3 -c "print(f'{$(now) - $t0:.1f}')")
+  batch "$run" "$alias" "${engine_env[@]}"
+  secs=$SECS; status=$STATUS; hwm=$HWM_KB
   POBOX_EXIT[$engine]=$status
-  POBOX_CPU[$engine]=$(per_page "$ticks / $TICK")
+  POBOX_CPU[$engine]=$(per_page "$TICKS / $TICK")
+  POBOX_NET_CPU[$engine]=$(per_page "($TICKS / $TICK - $FIXED_CPU)")
   NODE_CPU[$engine]=$(per_page "($(cpu_ticks "$NODE_PID") - $node_before) / $TICK")
   POBOX_SECS[$engine]=$secs
   POBOX_PPM[$engine]=$(ppm "$PAGES" "$secs")
@@ -165,20 +172,23 @@ ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
   echo
   echo "Machine: $(env -u OMP_THREAD_LIMIT nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load average $LOAD_BEFORE before, $LOAD_AFTER after (shared machine)."
   echo "Pages: $PAGES generated one-page letters (random CJK font 11-14 pt, 300/200 dpi in turn, random specks, skew ≤ 2°), $(tesseract --version 2>&1 | head -1), OCRmyPDF $(ocrmypdf --version 2>&1 | head -1), OMP_THREAD_LIMIT=1."
-  echo "pobox: \`bin/pobox batch\` wall time from its start (pages already dropped) to exit, node up and not timed; a batch on an empty inbox costs ${FIXED}s (JVM, Camel, file stability wait), 'net' leaves it out. Workers: pobox.ocr.workers (0 = one per core)."
+  echo "pobox: \`bin/pobox batch\` wall time from its start (pages already dropped) to exit, node up and not timed; a batch on an empty inbox costs ${FIXED}s and ${FIXED_CPU} CPU s (JVM, Camel, file stability wait), 'net' leaves it out. Workers: pobox.ocr.workers (0 = one per core)."
   echo
   echo "CPU s/page: user+sys of the reader's processes (pobox: its JVM, read every 0.2 s, so up to 0.2 s short; the search node's share is shown apart). Stable under load, unlike wall time."
   echo
-  echo "| reader | seconds | pages/min | net pages/min | CPU s/page | mean CER | max CER |"
-  echo "|---|---|---|---|---|---|---|"
+  echo "| reader | seconds | pages/min | net pages/min | CPU s/page | net CPU s/page | mean CER | max CER |"
+  echo "|---|---|---|---|---|---|---|---|"
   for e in "${ENGINES[@]}"; do
-    echo "| pobox batch, chi_sim engine: $e (exit ${POBOX_EXIT[$e]}) | ${POBOX_SECS[$e]} | ${POBOX_PPM[$e]} | ${POBOX_NET_PPM[$e]} | ${POBOX_CPU[$e]} (+ node ${NODE_CPU[$e]}) | ${POBOX_CER[$e]} | ${POBOX_MAX[$e]} |"
+    echo "| pobox batch, chi_sim engine: $e (exit ${POBOX_EXIT[$e]}) | ${POBOX_SECS[$e]} | ${POBOX_PPM[$e]} | ${POBOX_NET_PPM[$e]} | ${POBOX_CPU[$e]} (+ node ${NODE_CPU[$e]}) | ${POBOX_NET_CPU[$e]} | ${POBOX_CER[$e]} | ${POBOX_MAX[$e]} |"
   done
-  echo "| tesseract CLI loop (psm 3, 1 process) | $CLI_SECS | $CLI_PPM | | $CLI_CPU | $CLI_CER | $CLI_MAX |"
-  echo "| ocrmypdf -l chi_sim (one PDF) | $OMP_SECS | $OMP_PPM | | $OMP_CPU | $OMP_CER | $OMP_MAX |"
+  echo "| tesseract CLI loop (psm 3, 1 process) | $CLI_SECS | $CLI_PPM | | $CLI_CPU | | $CLI_CER | $CLI_MAX |"
+  echo "| ocrmypdf -l chi_sim (one PDF) | $OMP_SECS | $OMP_PPM | | $OMP_CPU | | $OMP_CER | $OMP_MAX |"
   echo
   for e in "${ENGINES[@]}"; do
     echo "- pobox ($e) ÷ CLI loop: $(ratio "${POBOX_PPM[$e]}" "$CLI_PPM")× (net $(python3 -c "v='${POBOX_NET_PPM[$e]}'; print(f'{float(v)/$CLI_PPM:.2f}' if v != 'n/a' else 'n/a')")×); pobox ÷ OCRmyPDF: $(ratio "${POBOX_PPM[$e]}" "$OMP_PPM")×. Peak heap in use ${POBOX_HEAP[$e]} MB (-Xmx2g, from -Xlog:gc), pobox JVM peak RSS ${POBOX_RSS[$e]} MB."
+  done
+  for e in "${ENGINES[@]}"; do
+    echo "- CPU per page, CLI ÷ pobox ($e) net: $(ratio "$CLI_CPU" "${POBOX_NET_CPU[$e]}")×. On an idle machine with $(env -u OMP_THREAD_LIMIT nproc) cores and one pobox worker per core, a long batch would run at about $(python3 -c "print(f'{$(env -u OMP_THREAD_LIMIT nproc) * $CLI_CPU / ${POBOX_NET_CPU[$e]}:.1f}')")× the CLI loop (an estimate from CPU time, not a measurement)."
   done
   echo "- Search node (pid $NODE_PID) peak RSS (VmHWM): $NODE_RSS MB."
 } | tee -a bench/RESULTS.md
