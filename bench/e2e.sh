@@ -9,7 +9,7 @@
 # appends a dated section to bench/RESULTS.md.
 # Usage: bench/e2e.sh [pages=20]
 # Honours POBOX_NODE_PORT / POBOX_NODE_DATA (use your own on a shared machine).
-# Needs: tesseract-ocr, tesseract-ocr-chi-sim, ocrmypdf, CJK fonts (bin/install-deps), python3.
+# Needs: tesseract-ocr, tesseract-ocr-chi-sim, ocrmypdf, CJK fonts (bin/install-deps), python3, unzip, curl.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
