@@ -233,6 +233,38 @@ class OcrStageTest {
         }
     }
 
+    /**
+     * Engine by configuration (chi_sim on Tesseract), and a letter of page files completed by its
+     * quiet period alone: no batch end is called, the letter still reaches the index.
+     */
+    @Test
+    void aConfiguredTesseractReadsPageFilesCompletedByTheirQuietPeriod() throws Exception {
+        PoboxConfig config = TestPobox.config(dir.resolve("quiet"), "letters_ocrstage_q")
+                .with("pobox.ocr.engine.chi_sim", "tesseract")
+                .with("pobox.group.quietMs", "1500");
+        try (Pipeline tesseract = new Pipeline(config, TestEngine.client()).start()) {
+            for (int i = 1; i <= 2; i++) {
+                Path source = dir.resolve("quiet-source-" + i + ".png");
+                ScanFiles.write(Format.PNG, source, List.of(generator.render(
+                        generator.letters().letterWith("第" + "一二".charAt(i - 1) + "页安静期"), PageStyle.clean(200))), 200);
+                TestPobox.drop(source, config.inbox(), "quiet_p" + i + ".png");
+            }
+            JsonNode doc = null;
+            for (int attempt = 0; attempt < 240 && doc == null; attempt++) {
+                Thread.sleep(500);
+                TestEngine.client().rest().performRequest(new org.elasticsearch.client.Request("POST", "/letters_ocrstage_q/_refresh"));
+                JsonNode hits = Json.MAPPER.readTree(EntityUtils.toString(TestEngine.client().rest().performRequest(
+                        new org.elasticsearch.client.Request("GET", "/letters_ocrstage_q/_search?q=file_names:quiet_p1.png"))
+                        .getEntity())).get("hits").get("hits");
+                doc = hits.isEmpty() ? null : hits.get(0).get("_source");
+            }
+            assertThat(doc).as("the grouped letter was indexed without a batch end").isNotNull();
+            assertThat(doc.get("page_count").asInt()).isEqualTo(2);
+            assertThat(doc.get("pages")).allSatisfy(p -> assertThat(p.get("engine").asText()).isEqualTo("tesseract"));
+            assertThat(doc.get("pages").get(1).get("text").asText().replaceAll("\\s", "")).contains("第二页安静期");
+        }
+    }
+
     private Letter read(Pipeline pipeline, Format format, String name, List<BufferedImage> pages) throws Exception {
         Path file = dir.resolve(name);
         ScanFiles.write(format, file, pages, 200);
