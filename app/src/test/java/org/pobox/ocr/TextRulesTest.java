@@ -37,6 +37,9 @@ class TextRulesTest {
         assertThat(Review.reasons(List.of(page(text, 0.70, 0.3, sure)))).containsExactly(Review.LOW_CONFIDENCE);
         assertThat(Review.reasons(List.of(page("此致", 0.97, 0.0, sure)))).containsExactly(Review.LITTLE_TEXT);
         assertThat(Review.reasons(List.of(page(text, 0.86, 0.05, middling)))).containsExactly(Review.HANDWRITING_SUSPECTED);
+        // Tesseract's line scores are lower on clean print: they do not suggest handwriting
+        Page tesseract = new Page(1, text, 0.9, "tesseract", null, 0.01, false, middling);
+        assertThat(Review.reasons(List.of(tesseract))).isEmpty();
         // an envelope's text does not count as the letter's
         Page envelope = new Page(1, text, 0.5, "paddle", null, 0.5, true, List.of());
         assertThat(Review.reasons(List.of(envelope, page(text, 0.97, 0.01, sure)))).isEmpty();
