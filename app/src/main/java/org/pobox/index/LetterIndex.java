@@ -99,6 +99,24 @@ public class LetterIndex {
         }
     }
 
+    /**
+     * As {@link #indexRequest(Letter)}, with the letter's registration number (登记编号, from the
+     * register, which is not part of what OCR makes of a letter).
+     */
+    public IndexRequest.Builder<Object> indexRequest(Letter letter, String registrationNo) {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode doc = Json.MAPPER.valueToTree(letter);
+            if (registrationNo != null) {
+                doc.put("registration_no", registrationNo);
+            }
+            return new IndexRequest.Builder<Object>()
+                    .withJson(new java.io.StringReader(Json.MAPPER.writeValueAsString(doc)))
+                    .index(alias).id(letter.id());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise letter " + letter.id(), e);
+        }
+    }
+
     public void refresh() {
         try {
             client.indices().refresh(r -> r.index(alias));

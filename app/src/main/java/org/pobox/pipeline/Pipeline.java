@@ -17,6 +17,7 @@ import org.pobox.index.LetterIndex;
 import org.pobox.intake.Intake;
 import org.pobox.intake.PageDecoder;
 import org.pobox.ocr.LetterAssembler;
+import org.pobox.register.Register;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,7 @@ public final class Pipeline implements AutoCloseable {
     private final Main main;
     private final BatchTracker tracker = new BatchTracker();
     private final LetterIndex index;
+    private final Register register;
 
     public Pipeline(PoboxConfig config, EngineClient engine) {
         this.config = config.with("pobox.ocr.workers", String.valueOf(config.ocrWorkers()));
@@ -46,20 +48,25 @@ public final class Pipeline implements AutoCloseable {
         elasticsearch.setClient(engine.rest());
         main.bind("elasticsearch", elasticsearch);
         main.bind("letterIndex", index);
-        main.bind("intake", new Intake(index, config.failed()));
+        this.register = new Register(config.path("pobox.register.file"), config.get("pobox.register.round"),
+                java.time.ZoneId.of(config.get("pobox.register.zone", "Asia/Shanghai")));
+        main.bind("intake", new Intake(index, config.archive(), config.failed(), register));
+        main.bind("engineOutage", new EngineOutage(
+                Duration.ofSeconds(Long.parseLong(config.get("pobox.engine.patienceSeconds", "300"))), tracker));
         main.bind("pageDecoder", new PageDecoder());
         main.bind("letterAssembler", new LetterAssembler());
         main.bind("batchTracker", tracker);
     }
 
     public Pipeline start() {
-        for (Path dir : List.of(config.inbox(), config.archive(), config.failed())) {
+        for (Path dir : List.of(config.inbox(), work(), config.archive(), config.failed())) {
             try {
                 Files.createDirectories(dir);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create " + dir, e);
             }
         }
+        resumeWork();
         index.ensureExists();
         try {
             main.start();
@@ -76,6 +83,44 @@ public final class Pipeline implements AutoCloseable {
 
     public BatchTracker tracker() {
         return tracker;
+    }
+
+    public Register register() {
+        return register;
+    }
+
+    public Path work() {
+        return config.path("pobox.work");
+    }
+
+    /**
+     * Puts every file left in {@code work/} (by a crash, a kill, an engine outage) back into the
+     * inbox, by atomic rename, to be taken again. Indexing by id makes the replay harmless and the
+     * register gives a replayed file its first number again.
+     */
+    public int resumeWork() {
+        Path work = work();
+        if (!Files.isDirectory(work)) {
+            return 0;
+        }
+        int n = 0;
+        try (Stream<Path> s = Files.list(work)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                Path target = config.inbox().resolve(p.getFileName());
+                if (Files.exists(target)) {
+                    // a new file of the same name arrived meanwhile: both are kept
+                    target = config.inbox().resolve("resumed-" + System.currentTimeMillis() + "-" + p.getFileName());
+                }
+                Files.move(p, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                n++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resume the files in " + work, e);
+        }
+        if (n > 0) {
+            LOG.info("{} unfinished files from {} back in the inbox", n, work);
+        }
+        return n;
     }
 
     public LetterIndex index() {
@@ -107,7 +152,7 @@ public final class Pipeline implements AutoCloseable {
         long lastChange = System.nanoTime();
         int lastDone = -1;
         while (true) {
-            List<Path> left = batch.stream().filter(Files::exists).toList();
+            List<Path> left = batch.stream().filter(p -> Files.exists(p) || inWork(p)).toList();
             int done = total - left.size();
             if (done != lastDone) {
                 lastDone = done;
@@ -118,16 +163,35 @@ public final class Pipeline implements AutoCloseable {
                 index.refresh();
                 return List.of();
             }
-            if (System.nanoTime() - lastChange > stall.toNanos()) {
+            if (tracker.hasEngineGivenUp()) {
+                // the engine stayed away longer than the patience: take nothing more, the letters wait
+                stopIntake();
+                return batch.stream().filter(p -> Files.exists(p) || inWork(p)).toList();
+            }
+            if (System.nanoTime() - lastChange > stall.toNanos() && !tracker.isEngineWaiting()) {
                 return left;
             }
             Thread.sleep(250);
         }
     }
 
+    private boolean inWork(Path inboxFile) {
+        return Files.exists(work().resolve(inboxFile.getFileName()));
+    }
+
+    private void stopIntake() {
+        try {
+            camel().getRouteController().stopRoute("intake");
+        } catch (Exception e) {
+            LOG.warn("cannot stop the intake route: {}", e.toString());
+        }
+    }
+
     @Override
     public void close() {
         main.stop();
+        // what an outage or the shutdown left unfinished waits in the inbox, where people look
+        resumeWork();
     }
 
     /** Told each time a file of the batch has finished. */
