@@ -55,10 +55,18 @@ class KillNineTest {
         List<Integer> archivedAtKill = new ArrayList<>();
         for (int kill = 0; kill < 5; kill++) {
             Process p = batch.start("batch");
-            // killed somewhere between the JVM starting and letters being indexed and archived
-            long waitMs = 2_000 + random.nextInt(10_000);
-            boolean ended = p.waitFor(waitMs, TimeUnit.MILLISECONDS);
-            assertThat(ended).as("run %d ended before it was killed: %s", kill, ended ? batch.output() : "").isFalse();
+            if (kill == 0) {
+                // once while it starts up (lock, resume, register, Camel)
+                Thread.sleep(1_000 + random.nextInt(3_000));
+            } else {
+                // then in the middle of the work: after a random number of letters more, at a random moment
+                int target = BatchChild.list(dir.resolve("archive")).size() + 1 + random.nextInt(8);
+                while (BatchChild.list(dir.resolve("archive")).size() < target && p.isAlive()) {
+                    Thread.sleep(50);
+                }
+                Thread.sleep(random.nextInt(1_500));
+            }
+            assertThat(p.isAlive()).as("run %d ended before it was killed: %s", kill, p.isAlive() ? "" : batch.output()).isTrue();
             p.destroyForcibly().waitFor();
             archivedAtKill.add(BatchChild.list(dir.resolve("archive")).size());
         }
