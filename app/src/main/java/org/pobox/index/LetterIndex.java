@@ -100,18 +100,18 @@ public class LetterIndex {
     }
 
     /**
-     * As {@link #indexRequest(Letter)}, with the letter's registration number (登记编号, from the
-     * register, which is not part of what OCR makes of a letter).
+     * The letter's document as JSON, with its registration number (登记编号, from the register, not
+     * part of what OCR makes of a letter). A string rather than a request builder: camel-elasticsearch
+     * builds a fresh request from it on each attempt, so a redelivery after an engine outage works
+     * (a builder can be used only once).
      */
-    public IndexRequest.Builder<Object> indexRequest(Letter letter, String registrationNo) {
+    public String indexJson(Letter letter, String registrationNo) {
         try {
             com.fasterxml.jackson.databind.node.ObjectNode doc = Json.MAPPER.valueToTree(letter);
             if (registrationNo != null) {
                 doc.put("registration_no", registrationNo);
             }
-            return new IndexRequest.Builder<Object>()
-                    .withJson(new java.io.StringReader(Json.MAPPER.writeValueAsString(doc)))
-                    .index(alias).id(letter.id());
+            return Json.MAPPER.writeValueAsString(doc);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise letter " + letter.id(), e);
         }
