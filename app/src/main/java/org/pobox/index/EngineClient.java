@@ -27,14 +27,18 @@ import org.elasticsearch.client.RestClientBuilder;
 public final class EngineClient implements AutoCloseable {
 
     private final String url;
+    private final String username;
+    private final String password;
     private final boolean openSearch;
     private final RestClient rest;
     private final ElasticsearchClient client;
 
-    private EngineClient(String url, boolean openSearch, RestClient rest) {
+    private EngineClient(String url, String username, String password, boolean openSearch) {
         this.url = url;
+        this.username = username;
+        this.password = password;
         this.openSearch = openSearch;
-        this.rest = rest;
+        this.rest = restClient(url, username, password, openSearch);
         this.client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper(Json.MAPPER)));
     }
 
@@ -46,8 +50,11 @@ public final class EngineClient implements AutoCloseable {
      */
     public static EngineClient connect(String url, String username, String password) {
         boolean openSearch = isOpenSearch(url, username, password);
-        HttpHost host = HttpHost.create(url);
-        RestClientBuilder builder = RestClient.builder(host);
+        return new EngineClient(url, username, password, openSearch);
+    }
+
+    private static RestClient restClient(String url, String username, String password, boolean openSearch) {
+        RestClientBuilder builder = RestClient.builder(HttpHost.create(url));
         builder.setHttpClientConfigCallback(http -> {
             if (username != null && !username.isBlank()) {
                 BasicCredentialsProvider creds = new BasicCredentialsProvider();
@@ -56,7 +63,15 @@ public final class EngineClient implements AutoCloseable {
             }
             return openSearch ? OpenSearchCompat.apply(http) : http;
         });
-        return new EngineClient(url, openSearch, builder.build());
+        return builder.build();
+    }
+
+    /**
+     * A second low-level client to the same engine for whoever closes it when done: the
+     * camel-elasticsearch component closes the client it was given when Camel stops.
+     */
+    public RestClient newRestClient() {
+        return restClient(url, username, password, openSearch);
     }
 
     static boolean isOpenSearch(String url, String username, String password) {

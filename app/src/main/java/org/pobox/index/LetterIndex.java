@@ -9,7 +9,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import org.pobox.letter.Letter;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.UpdateResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.pobox.letter.LetterDocument;
+import org.pobox.understand.duplicates.DuplicateSignature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,18 +91,65 @@ public class LetterIndex {
     }
 
     /** The request camel-elasticsearch sends for one letter (body of the {@code index} route's producer). */
-    public IndexRequest.Builder<Object> indexRequest(Letter letter) {
+    public IndexRequest.Builder<Object> indexRequest(LetterDocument document) {
         // serialised here with pobox's own mapping (snake_case, ISO dates): camel-elasticsearch's
         // producer has a plain mapper of its own.
         // No refresh per letter: it would hold an OCR worker for up to a second; the index
         // refreshes every second and a batch refreshes once at its end.
+        return new IndexRequest.Builder<Object>()
+                .withJson(new java.io.StringReader(document.toJson().toString()))
+                .index(alias).id(document.id());
+    }
+
+    /**
+     * The first letter of the same matter, if one is indexed: candidates share a MinHash band key
+     * (a terms query, no scan of the index), the best confirmed one wins, and a re-sent copy of a
+     * re-sent copy links to the original.
+     */
+    public Candidate firstOfSameMatter(DuplicateSignature signature, String excludeId) {
         try {
-            return new IndexRequest.Builder<Object>()
-                    .withJson(new java.io.StringReader(Json.MAPPER.writeValueAsString(letter)))
-                    .index(alias).id(letter.id());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise letter " + letter.id(), e);
+            List<FieldValue> keys = signature.bandKeys().stream().map(FieldValue::of).toList();
+            SearchResponse<ObjectNode> resp = client.search(s -> s.index(alias).size(20)
+                    .query(q -> q.bool(b -> b.filter(f -> f.terms(t -> t.field("dup_keys").terms(v -> v.value(keys))))
+                            .mustNot(m -> m.ids(i -> i.values(excludeId)))))
+                    .source(src -> src.filter(f -> f.includes("dup_sig", "duplicate_of", "received_at"))),
+                    ObjectNode.class);
+            Candidate best = null;
+            double bestScore = 0;
+            for (Hit<ObjectNode> hit : resp.hits().hits()) {
+                DuplicateSignature other = LetterDocument.signatureOf(hit.source());
+                if (!signature.isDuplicateOf(other)) {
+                    continue;
+                }
+                double score = signature.score(other);
+                if (score > bestScore) {
+                    bestScore = score;
+                    String first = hit.source().path("duplicate_of").asText(null);
+                    best = new Candidate(first != null ? first : hit.id(), score);
+                }
+            }
+            return best;
+        } catch (IOException e) {
+            throw new EngineUnavailableException("cannot look for repeats: " + e.getMessage(), e);
         }
+    }
+
+    /** Counts one more repeat on the first letter of a matter and returns the new count. */
+    public int countRepeat(String firstId) {
+        try {
+            UpdateResponse<ObjectNode> resp = client.update(u -> u.index(alias).id(firstId).retryOnConflict(5)
+                    .source(src -> src.fetch(true))
+                    .script(s -> s.source(src -> src.scriptString(
+                            "ctx._source.repeat_count = (ctx._source.repeat_count == null ? 0 : ctx._source.repeat_count) + 1"))),
+                    ObjectNode.class);
+            return resp.get() == null ? 1 : resp.get().source().path("repeat_count").asInt(1);
+        } catch (IOException | ElasticsearchException e) {
+            throw new EngineUnavailableException("cannot count a repeat on " + firstId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** An indexed letter that the new one repeats. */
+    public record Candidate(String id, double score) {
     }
 
     /**
@@ -105,16 +158,12 @@ public class LetterIndex {
      * builds a fresh request from it on each attempt, so a redelivery after an engine outage works
      * (a builder can be used only once).
      */
-    public String indexJson(Letter letter, String registrationNo) {
-        try {
-            com.fasterxml.jackson.databind.node.ObjectNode doc = Json.MAPPER.valueToTree(letter);
-            if (registrationNo != null) {
-                doc.put("registration_no", registrationNo);
-            }
-            return Json.MAPPER.writeValueAsString(doc);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise letter " + letter.id(), e);
+    public String indexJson(LetterDocument document, String registrationNo) {
+        ObjectNode doc = document.toJson();
+        if (registrationNo != null) {
+            doc.put("registration_no", registrationNo);
         }
+        return doc.toString();
     }
 
     public void refresh() {

@@ -18,6 +18,8 @@ import org.pobox.intake.Intake;
 import org.pobox.intake.PageDecoder;
 import org.pobox.ocr.LetterAssembler;
 import org.pobox.register.Register;
+import org.pobox.understand.LetterReader;
+import org.pobox.understand.UnderstandStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +47,8 @@ public final class Pipeline implements AutoCloseable {
         main.setOverrideProperties(this.config.asProperties());
 
         ElasticsearchComponent elasticsearch = new ElasticsearchComponent();
-        elasticsearch.setClient(engine.rest());
+        // its own client: the component closes it when Camel stops, the engine client stays usable
+        elasticsearch.setClient(engine.newRestClient());
         main.bind("elasticsearch", elasticsearch);
         main.bind("letterIndex", index);
         this.register = new Register(config.path("pobox.register.file"), config.get("pobox.register.round"),
@@ -55,6 +58,8 @@ public final class Pipeline implements AutoCloseable {
                 Duration.ofSeconds(Long.parseLong(config.get("pobox.engine.patienceSeconds", "300"))), tracker));
         main.bind("pageDecoder", new PageDecoder());
         main.bind("letterAssembler", new LetterAssembler());
+        main.bind("understandStage", new UnderstandStage(
+                LetterReader.fromSeeds(config.path("pobox.seeds"), config.path("pobox.understand.model")), index));
         main.bind("batchTracker", tracker);
     }
 

@@ -49,6 +49,16 @@ class NodeRestartTest {
                 LetterSearch.Results found = new LetterSearch(client, "letters").search("重启之前收到的信", 5);
                 assertThat(found.hits()).singleElement()
                         .satisfies(h -> assertThat(h.fileNames()).containsExactly("before-restart.png"));
+
+                // the same bytes after the restart, under another name: still one letter
+                try (Pipeline pipeline = new Pipeline(config, client).start()) {
+                    TestPobox.drop(scan, config.inbox(), "sent-again.png");
+                    assertThat(pipeline.drain(Duration.ofMinutes(3), (d, t, tr) -> { })).isEmpty();
+                    assertThat(pipeline.tracker().alreadyIndexedCount()).isEqualTo(1);
+                    assertThat(pipeline.tracker().indexedCount()).isZero();
+                }
+                assertThat(new LetterSearch(client, "letters").search("重启之前收到的信", 5).hits()).singleElement()
+                        .satisfies(h -> assertThat(h.fileNames()).containsExactlyInAnyOrder("before-restart.png", "sent-again.png"));
             }
         } finally {
             node.stop();

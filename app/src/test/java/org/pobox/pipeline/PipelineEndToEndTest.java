@@ -138,6 +138,41 @@ class PipelineEndToEndTest {
                 .anySatisfy(h -> assertThat(h.fileNames()).contains("after-the-bad-ones.png"));
     }
 
+    @Test
+    void aLetterIsUnderstoodItsWriterStaysOutOfTheTextAndAResentCopyIsLinked() throws Exception {
+        String text = "尊敬的省委巡视组领导：\n我是蓝村街道的村民，反映通济街道南阡村村支书王德胜的问题。"
+                + "他把不符合条件的亲属纳入低保，还截留征地补偿款十二万元，群众意见很大。\n"
+                + "恳请巡视组调查核实。\n举报人：刘秀英 电话：13905321234\n2020年6月12日";
+        Path first = dir.resolve("understood.png");
+        generator.write(Format.PNG, first, List.of(text), PageStyle.clean(300));
+        TestPobox.drop(first, config.inbox(), "understood.png");
+        assertThat(pipeline.drain(Duration.ofMinutes(3), (d, t, tr) -> { })).isEmpty();
+
+        String id = org.pobox.intake.Intake.sha256(first);
+        com.fasterxml.jackson.databind.node.ObjectNode doc = source(id);
+        assertThat(doc.path("region").asText()).isEqualTo("通济街道");
+        assertThat(doc.path("subjects")).isNotEmpty();
+        assertThat(doc.path("signed").asBoolean()).as(doc.toString()).isTrue();
+        assertThat(doc.path("reporter").path("phone").asText()).isEqualTo("13905321234");
+        assertThat(doc.path("text").asText()).doesNotContain("13905321234").doesNotContain("刘秀英");
+        assertThat(doc.path("pages").get(0).path("text").asText()).doesNotContain("13905321234");
+        assertThat(doc.path("explain")).isNotEmpty();
+
+        // the same letter sent again, printed in another font: a new letter linked to the first
+        Path again = dir.resolve("resent.png");
+        generator.write(Format.PNG, again, List.of(text.replace("十二万元", "十二万多元")),
+                PageStyle.clean(300).withFont(ScanGenerator.installedFonts().get(ScanGenerator.installedFonts().size() - 1)));
+        TestPobox.drop(again, config.inbox(), "resent.png");
+        assertThat(pipeline.drain(Duration.ofMinutes(3), (d, t, tr) -> { })).isEmpty();
+        assertThat(source(org.pobox.intake.Intake.sha256(again)).path("duplicate_of").asText()).isEqualTo(id);
+        assertThat(source(id).path("repeat_count").asInt()).isEqualTo(1);
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode source(String id) throws Exception {
+        return TestEngine.client().client().get(g -> g.index("letters_e2e").id(id),
+                com.fasterxml.jackson.databind.node.ObjectNode.class).source();
+    }
+
     private static String reasonFor(Map<String, String> reasons, String fileName) {
         return reasons.entrySet().stream().filter(e -> e.getKey().endsWith("-" + fileName + ".reason"))
                 .map(Map.Entry::getValue).findFirst().orElseThrow(() -> new AssertionError("no reason for " + fileName + " in " + reasons.keySet()));

@@ -1,0 +1,31 @@
+package org.pobox.understand;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What pobox understood of one letter, with the issue's stable field names (snake_case in JSON).
+ * {@code reporter} is restricted: the index keeps it in access-controlled fields only.
+ * {@code duplicate_of} and {@code repeat_count} are set by the indexer after its band-key query.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record LetterUnderstanding(
+        String subject,
+        List<String> subjects,
+        String discipline,
+        String region,
+        List<Target> targets,
+        String targetLevel,
+        boolean inScope,
+        String forwardTo,
+        boolean signed,
+        Reporter reporter,
+        LocalDate letterDate,
+        LocalDate postmarkDate,
+        Instant receivedAt,
+        boolean late,
+        List<Explanation> explain) {}

@@ -1,0 +1,21 @@
+package org.pobox.understand.subject;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import java.util.List;
+
+/** taxonomy.yaml: disciplines on top, working categories with topics and their phrases. */
+public record Taxonomy(List<String> disciplines, List<Category> categories) {
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Category(String name, String discipline, List<Topic> topics, String forwardTo) {}
+    public record Topic(String name, List<String> phrases) {}
+
+    public Category category(String name) {
+        return categories.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+    }
+
+    public List<String> names() {
+        return categories.stream().map(Category::name).toList();
+    }
+}
