@@ -72,6 +72,7 @@ public final class Pipeline implements AutoCloseable {
             }
         }
         resumeWork();
+        renameHostileNames();
         index.ensureExists();
         try {
             main.start();
@@ -134,6 +135,7 @@ public final class Pipeline implements AutoCloseable {
 
     /** The files in the inbox that the intake will take. */
     public List<Path> waiting() {
+        renameHostileNames();
         try (Stream<Path> s = Files.list(config.inbox())) {
             return s.filter(Files::isRegularFile)
                     .filter(p -> !NOT_YET_A_LETTER.matcher(p.getFileName().toString()).matches())
@@ -157,6 +159,7 @@ public final class Pipeline implements AutoCloseable {
         long lastChange = System.nanoTime();
         int lastDone = -1;
         while (true) {
+            renameHostileNames();
             List<Path> left = batch.stream().filter(p -> Files.exists(p) || inWork(p)).toList();
             int done = total - left.size();
             if (done != lastDone) {
@@ -177,6 +180,26 @@ public final class Pipeline implements AutoCloseable {
                 return left;
             }
             Thread.sleep(250);
+        }
+    }
+
+    /**
+     * Camel's file component reads a backslash in a name as a path separator ({@code ..\\x.png}
+     * would point outside the inbox), so such files are excluded by the intake route and renamed
+     * here, in place and atomically, to their sanitised name.
+     */
+    public void renameHostileNames() {
+        try (Stream<Path> s = Files.list(config.inbox())) {
+            for (Path p : s.filter(p -> p.getFileName().toString().contains("\\")).toList()) {
+                Path target = config.inbox().resolve(org.pobox.intake.FileNames.sanitise(p.getFileName().toString()));
+                if (Files.exists(target)) {
+                    target = config.inbox().resolve("renamed-" + System.nanoTime() + "-" + target.getFileName());
+                }
+                Files.move(p, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                LOG.info("inbox file with a backslash in its name renamed to {}", target.getFileName());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + config.inbox(), e);
         }
     }
 
