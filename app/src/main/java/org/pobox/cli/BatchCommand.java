@@ -88,7 +88,10 @@ final class BatchCommand implements Callable<Integer> {
             BatchTracker t = pipeline.tracker();
             int exit;
             String outcome;
-            if (t.hasEngineGivenUp()) {
+            if (t.isRegisterUnwritable()) {
+                exit = COULD_NOT_RUN;
+                outcome = "the register cannot be written (disk full?); unfinished letters wait in the inbox";
+            } else if (t.hasEngineGivenUp()) {
                 exit = COULD_NOT_RUN;
                 outcome = "engine unreachable for longer than " + patience.toSeconds() + " s; unfinished letters wait in the inbox";
             } else if (t.failedCount() == 0 && left.isEmpty()) {

@@ -22,6 +22,7 @@ public class BatchTracker {
     private final Map<String, String> failures = new ConcurrentHashMap<>();
     private final AtomicBoolean engineWaiting = new AtomicBoolean();
     private final AtomicBoolean engineGaveUp = new AtomicBoolean();
+    private final AtomicBoolean registerUnwritable = new AtomicBoolean();
 
     public void indexed() {
         indexed.incrementAndGet();
@@ -56,6 +57,15 @@ public class BatchTracker {
 
     void engineGaveUp() {
         engineGaveUp.set(true);
+    }
+
+    /** The register cannot be written (full disk): the batch stops; the letter stays for the next run. */
+    public void stopForUnwritableRegister() {
+        registerUnwritable.set(true);
+    }
+
+    public boolean isRegisterUnwritable() {
+        return registerUnwritable.get();
     }
 
     /** A letter is waiting for the engine right now. */

@@ -171,7 +171,7 @@ public final class Pipeline implements AutoCloseable {
                 index.refresh();
                 return List.of();
             }
-            if (tracker.hasEngineGivenUp()) {
+            if (tracker.hasEngineGivenUp() || tracker.isRegisterUnwritable()) {
                 // the engine stayed away longer than the patience: take nothing more, the letters wait
                 stopIntake();
                 return batch.stream().filter(p -> Files.exists(p) || inWork(p)).toList();

@@ -93,7 +93,7 @@ public final class Register {
             }
         } catch (IOException ex) {
             // a full disk lands here: the file is not registered, so it is not processed either
-            throw new UncheckedIOException("cannot write the register " + file, ex);
+            throw new RegisterWriteException("cannot write the register " + file + ": " + ex.getMessage(), ex);
         }
     }
 
@@ -105,7 +105,8 @@ public final class Register {
     }
 
     private void load() {
-        if (!Files.exists(file)) {
+        // not a regular file: nothing to load (also keeps a device such as /dev/full from being read forever)
+        if (!Files.isRegularFile(file)) {
             return;
         }
         try {

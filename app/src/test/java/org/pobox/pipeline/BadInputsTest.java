@@ -119,6 +119,34 @@ class BadInputsTest {
         }
     }
 
+    /**
+     * A full disk, honestly: the register is {@code /dev/full}, where every write fails with "No space
+     * left on device". The batch stops, no letter goes to failed/, nothing half-written is left, and
+     * the letters wait in the inbox.
+     */
+    @Test
+    void aRegisterThatCannotBeWrittenStopsTheBatchAndTheLettersWait() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/full")), "needs /dev/full");
+        PoboxConfig config = TestPobox.config(dir.resolve("data"), "letters_full").with("pobox.register.file", "/dev/full");
+        for (int i = 0; i < 2; i++) {
+            Path g = Files.createDirectories(dir.resolve("src")).resolve("f" + i + ".png");
+            generator.write(Format.PNG, g, List.of(short60()), PageStyle.clean(200));
+            TestPobox.drop(g, config.inbox(), "full-" + i + ".png");
+        }
+        Pipeline pipeline = new Pipeline(config, TestEngine.client()).start();
+        try {
+            assertThat(pipeline.drain(Duration.ofSeconds(20), (d, t, tr) -> { })).isNotEmpty();
+            assertThat(pipeline.tracker().isRegisterUnwritable()).isTrue();
+            assertThat(pipeline.tracker().indexedCount()).isZero();
+        } finally {
+            pipeline.close();
+        }
+        assertThat(list(config.failed())).isEmpty();
+        assertThat(list(config.archive())).isEmpty();
+        assertThat(list(dir.resolve("data/work"))).isEmpty();
+        assertThat(list(config.inbox())).containsExactlyInAnyOrder("full-0.png", "full-1.png");
+    }
+
     /** A PDF whose page is 5 m × 5 m (PDF's own maximum): at scan resolution, gigapixels. */
     private static Path hugePagePdf(Path file) throws Exception {
         try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
