@@ -39,12 +39,12 @@ PID=$!
 echo "seconds,archived,heap_used_kb,open_fds" >"$WORK/samples.csv"
 while kill -0 "$PID" 2>/dev/null; do
   sleep 5
-  fds=$(ls "/proc/$PID/fd" 2>/dev/null | wc -l || echo 0)
+  fds=$(ls "/proc/$PID/fd" 2>/dev/null | wc -l) || fds=0
   # heap after a full GC, so it shows what is retained, not what is garbage yet
   jcmd "$PID" GC.run >/dev/null 2>&1 || true
-  heap=$(jcmd "$PID" GC.heap_info 2>/dev/null | sed -n 's/.*total [0-9]*K, used \([0-9]*\)K.*/\1/p' | head -1)
-  archived=$(ls "$WORK/archive" 2>/dev/null | wc -l)
-  [[ -n "$heap" ]] && echo "$(( $(date +%s) - T0 )),$archived,$heap,$fds" >>"$WORK/samples.csv"
+  heap=$(jcmd "$PID" GC.heap_info 2>/dev/null | sed -n 's/.*total [0-9]*K, used \([0-9]*\)K.*/\1/p' | head -1) || heap=""
+  archived=$(ls "$WORK/archive" 2>/dev/null | wc -l) || archived=0
+  [[ -z "$heap" ]] || echo "$(( $(date +%s) - T0 )),$archived,$heap,$fds" >>"$WORK/samples.csv"
 done
 set +e; wait "$PID"; STATUS=$?; set -e
 SECS=$(( $(date +%s) - T0 ))

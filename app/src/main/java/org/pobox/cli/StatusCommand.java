@@ -25,9 +25,7 @@ final class StatusCommand implements Callable<Integer> {
         List<String> work = files(config.path("pobox.work"));
         List<String> failed = files(config.failed()).stream().filter(n -> !n.endsWith(".reason")).toList();
         Path lockFile = config.path("pobox.batch.lock");
-        java.util.Optional<BatchLock> free = BatchLock.tryAcquire(lockFile);
-        boolean running = free.isEmpty();
-        free.ifPresent(BatchLock::close);
+        boolean running = BatchLock.isHeld(lockFile);
 
         System.out.printf("backlog: %d files waiting in %s%n", inbox.size(), config.inbox());
         System.out.printf("processing: %s, %d files in %s%n",

@@ -52,6 +52,25 @@ public final class BatchLock implements AutoCloseable {
         }
     }
 
+    /** Whether a live process holds the lock now; the lock file is left as it is. */
+    public static boolean isHeld(Path file) {
+        if (!Files.exists(file)) {
+            return false;
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            FileLock probe = ch.tryLock();
+            if (probe == null) {
+                return true;
+            }
+            probe.release();
+            return false;
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** The pid written in the lock file by whoever holds it (or held it last). */
     public static String holder(Path file) {
         try {
