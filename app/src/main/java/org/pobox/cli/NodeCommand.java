@@ -23,8 +23,13 @@ final class NodeCommand implements Callable<Integer> {
         try {
             switch (action) {
                 case start -> {
-                    node.ensureRunning();
-                    System.out.println("search node running at " + node.url());
+                    // start(), not ensureRunning(): the node must outlive this command
+                    if (node.isRunning()) {
+                        System.out.println("search node already running at " + node.url());
+                    } else {
+                        node.start();
+                        System.out.println("search node running at " + node.url() + " (stop it with: pobox node stop)");
+                    }
                 }
                 case stop -> {
                     node.stop();

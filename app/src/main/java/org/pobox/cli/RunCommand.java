@@ -13,7 +13,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PoboxConfig config = PoboxConfig.load();
+        // run also serves the web page and API (batch does not)
+        PoboxConfig config = PoboxConfig.load().with("pobox.web.enabled", "true");
         CountDownLatch stopped = new CountDownLatch(1);
         try (Engine engine = Engine.open(config); Pipeline pipeline = new Pipeline(config, engine.client()).start()) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -21,7 +22,8 @@ final class RunCommand implements Callable<Integer> {
                 engine.close();
                 stopped.countDown();
             }, "pobox-shutdown"));
-            System.out.printf("pobox watching %s (engine %s). Ctrl-C stops.%n", config.inbox(), engine.client().url());
+            System.out.printf("pobox watching %s (engine %s), web page on http://%s:%s/. Ctrl-C stops.%n", config.inbox(),
+                    engine.client().url(), config.get("pobox.web.host", "127.0.0.1"), config.get("pobox.web.port", "8080"));
             stopped.await();
         }
         return 0;

@@ -1,16 +1,23 @@
 package org.pobox.cli;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.pobox.audit.AuditEntry;
+import org.pobox.audit.AuditLog;
 import org.pobox.config.PoboxConfig;
 import org.pobox.pipeline.Engine;
-import org.pobox.search.LetterSearch;
+import org.pobox.search.Access;
+import org.pobox.search.Highlight;
+import org.pobox.search.LetterFinder;
+import org.pobox.search.SearchRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = "Find letters by Chinese words, best first, with highlighted snippets (hits in 【】).")
+        description = {"Find letters by Chinese words, best first, with highlighted snippets (hits in 【】).",
+                "Investigator's rules: no reporter identity, no sealed letters; audited. \"exact phrase\" and -word work."})
 final class SearchCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "WORD", description = "Words every letter must contain, e.g. 补偿款 村委会")
@@ -22,16 +29,24 @@ final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PoboxConfig config = PoboxConfig.load();
+        String alias = config.get("pobox.index.alias");
         try (Engine engine = Engine.open(config)) {
-            LetterSearch.Results results = new LetterSearch(engine.client(), config.get("pobox.index.alias"))
-                    .search(String.join(" ", words), size);
+            LetterFinder finder = new LetterFinder(engine.client(), alias);
+            SearchRequest req = new SearchRequest(String.join(" ", words), Map.of(), null, null, "relevance", 1, size);
+            LetterFinder.Results results = finder.search(req, Access.INVESTIGATOR);
+            new AuditLog(engine.client(), alias).record(AuditEntry.of(UserCommand.operator(), "search", "local", "ok")
+                    .search(finder.maskIdentity(req.text()), req.auditFilters(), results.total()));
             System.out.printf("%d letters match%n", results.total());
             int rank = 1;
-            for (LetterSearch.Result r : results.hits()) {
-                System.out.printf("%n%d. %s  %s  %d page(s)  received %s  score %.2f%n", rank++,
-                        r.id().substring(0, 12), String.join(", ", r.fileNames()), r.pageCount(), r.receivedAt(), r.score());
-                for (String s : r.snippets()) {
-                    System.out.println("   …" + s.replaceAll("\\s+", " ") + "…");
+            for (Map<String, Object> r : results.hits()) {
+                String id = String.valueOf(r.get("id"));
+                System.out.printf("%n%d. %s  %s  %s  %s page(s)  received %s  score %.2f%n", rank++,
+                        r.getOrDefault("registration_no", "-"), id.substring(0, Math.min(12, id.length())),
+                        r.getOrDefault("file_names", List.of()), r.getOrDefault("page_count", 0),
+                        r.get("received_at"), r.get("score") instanceof Number n ? n.doubleValue() : 0);
+                for (Object s : (List<?>) r.getOrDefault("snippets", List.of())) {
+                    System.out.println("   …" + String.valueOf(s).replace(Highlight.PRE, "【").replace(Highlight.POST, "】")
+                            .replaceAll("\\s+", " ") + "…");
                 }
             }
             return results.total() > 0 ? 0 : 1;

@@ -148,6 +148,40 @@ public class LetterIndex {
         }
     }
 
+    /**
+     * Every letter that has a subject, as training data for the subject model: its searchable
+     * (masked) text and the subject it carries now, which already includes people's corrections.
+     */
+    public List<org.pobox.understand.subject.LabelledLetter> labelledLetters() {
+        List<org.pobox.understand.subject.LabelledLetter> out = new java.util.ArrayList<>();
+        try {
+            List<FieldValue> after = null;
+            while (true) {
+                List<FieldValue> from = after;
+                SearchResponse<ObjectNode> resp = client.search(s -> {
+                    s.index(alias).size(500).sort(o -> o.field(f -> f.field("id")))
+                            .query(q -> q.exists(e -> e.field("subject")))
+                            .source(src -> src.filter(f -> f.includes("text", "subject")));
+                    if (from != null) {
+                        s.searchAfter(from);
+                    }
+                    return s;
+                }, ObjectNode.class);
+                List<Hit<ObjectNode>> hits = resp.hits().hits();
+                for (Hit<ObjectNode> h : hits) {
+                    out.add(new org.pobox.understand.subject.LabelledLetter(h.id(), h.source().path("text").asText(),
+                            h.source().path("subject").asText()));
+                }
+                if (hits.size() < 500) {
+                    return out;
+                }
+                after = hits.get(hits.size() - 1).sort();
+            }
+        } catch (IOException e) {
+            throw new EngineUnavailableException("cannot read letters for training: " + e.getMessage(), e);
+        }
+    }
+
     /** An indexed letter that the new one repeats. */
     public record Candidate(String id, double score) {
     }

@@ -61,6 +61,8 @@ public final class Pipeline implements AutoCloseable {
         main.bind("understandStage", new UnderstandStage(
                 LetterReader.fromSeeds(config.path("pobox.seeds"), config.path("pobox.understand.model")), index));
         main.bind("batchTracker", tracker);
+        // the web page and API, when pobox.web.enabled (pobox run): one call, see org.pobox.web.WebApp
+        org.pobox.web.WebApp.install(main, this.config, engine);
     }
 
     public Pipeline start() {

@@ -1,0 +1,134 @@
+package org.pobox.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.pobox.index.EngineClient;
+import org.pobox.index.EngineUnavailableException;
+
+/**
+ * One letter as a reader may see it: pages with their text and confidence (low ones marked), the
+ * classification with its evidence, the group of linked duplicates. Without identity access the
+ * {@code reporter} field is dropped and its values are blanked out of every text; a sealed letter
+ * does not exist for a reader without sealed access.
+ */
+public class LetterReader {
+
+    /** Pages read with less confidence than this are marked for review. */
+    public static final double LOW_CONFIDENCE = 0.6;
+
+    private final ElasticsearchClient client;
+    private final String alias;
+
+    public LetterReader(EngineClient engine, String alias) {
+        this.client = engine.client();
+        this.alias = alias;
+    }
+
+    /** The raw stored document, for the server's own use (never sent as is). */
+    @SuppressWarnings("unchecked")
+    public Optional<Map<String, Object>> stored(String id) {
+        try {
+            GetResponse<Map> r = client.get(g -> g.index(alias).id(id), Map.class);
+            return r.found() ? Optional.of((Map<String, Object>) r.source()) : Optional.empty();
+        } catch (IOException e) {
+            throw new EngineUnavailableException("cannot read letter " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the reader may see this letter at all. */
+    public static boolean visible(Map<String, Object> doc, Access access) {
+        return access.sealed() || !Boolean.TRUE.equals(doc.get("sealed"));
+    }
+
+    @SuppressWarnings("unchecked")
+    public Optional<Map<String, Object>> read(String id, Access access) {
+        Optional<Map<String, Object>> stored = stored(id);
+        if (stored.isEmpty() || !visible(stored.get(), access)) {
+            return Optional.empty();
+        }
+        Map<String, Object> doc = new LinkedHashMap<>(stored.get());
+        doc.put("id", id);
+        Object reporter = doc.remove("reporter");
+        List<Map<String, Object>> pages = new ArrayList<>();
+        if (doc.get("pages") instanceof List<?> ps) {
+            for (Object p : ps) {
+                Map<String, Object> page = new LinkedHashMap<>((Map<String, Object>) p);
+                Object c = page.get("confidence");
+                page.put("low_confidence", c instanceof Number n && n.doubleValue() < LOW_CONFIDENCE);
+                pages.add(page);
+            }
+        }
+        doc.put("pages", pages);
+        doc.remove("text"); // the pages carry it
+        doc.put("duplicates", duplicates(id, stored.get(), access));
+        if (access.identity()) {
+            if (reporter != null) {
+                doc.put("reporter", reporter);
+            }
+            return Optional.of(doc);
+        }
+        return Optional.of(redactAll(doc, new Redactor(reporter instanceof Map<?, ?> m ? m : null)));
+    }
+
+    /** The letters linked as the same matter: the first one and every repeat, oldest first. */
+    private Map<String, Object> duplicates(String id, Map<String, Object> doc, Access access) {
+        Object first = doc.get("duplicate_of");
+        String root = first == null || String.valueOf(first).isBlank() ? id : String.valueOf(first);
+        List<Query> mustNot = new ArrayList<>();
+        if (!access.sealed()) {
+            mustNot.add(Query.of(q -> q.term(t -> t.field("sealed").value(true))));
+        }
+        try {
+            var hits = client.search(s -> s.index(alias).size(100)
+                    .query(q -> q.bool(b -> b.should(sh -> sh.ids(i -> i.values(root)))
+                            .should(sh -> sh.term(t -> t.field("duplicate_of").value(root)))
+                            .minimumShouldMatch("1").mustNot(mustNot)))
+                    .sort(o -> o.field(f -> f.field("received_at")))
+                    .source(src -> src.filter(f -> f.includes("registration_no", "received_at"))), Map.class).hits().hits();
+            List<Map<String, Object>> members = new ArrayList<>();
+            for (var h : hits) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", h.id());
+                if (h.source() != null) {
+                    m.put("registration_no", h.source().get("registration_no"));
+                    m.put("received_at", h.source().get("received_at"));
+                }
+                m.put("first", h.id().equals(root));
+                members.add(m);
+            }
+            Map<String, Object> group = new LinkedHashMap<>();
+            group.put("first", root);
+            group.put("repeat_count", Math.max(0, members.size() - 1));
+            group.put("letters", members);
+            return group;
+        } catch (IOException e) {
+            throw new EngineUnavailableException("cannot read duplicates: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every string anywhere in the value, with the reporter's values blanked out. */
+    @SuppressWarnings("unchecked")
+    static <T> T redactAll(T value, Redactor r) {
+        if (value instanceof String s) {
+            return (T) r.redact(s);
+        }
+        if (value instanceof Map<?, ?> m) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(k, redactAll(v, r)));
+            return (T) out;
+        }
+        if (value instanceof List<?> l) {
+            List<Object> out = new ArrayList<>();
+            l.forEach(v -> out.add(redactAll(v, r)));
+            return (T) out;
+        }
+        return value;
+    }
+}

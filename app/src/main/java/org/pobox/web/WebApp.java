@@ -1,0 +1,80 @@
+package org.pobox.web;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.spi.Resource;
+import org.apache.camel.support.PluginHelper;
+import org.pobox.audit.AuditLog;
+import org.pobox.auth.Accounts;
+import org.pobox.auth.Sessions;
+import org.pobox.auth.UserStore;
+import org.pobox.config.PoboxConfig;
+import org.pobox.index.EngineClient;
+import org.pobox.index.LetterIndex;
+import org.pobox.search.Corrections;
+import org.pobox.search.LetterFinder;
+import org.pobox.search.LetterReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts the web page and the API into a Camel Main: binds the beans, turns on Camel's embedded HTTP
+ * server ({@code camel-platform-http-main}) and adds the routes of {@code routes/web-http.yaml}. Used by
+ * {@code pobox serve} (web only) and by the pipeline of {@code pobox run}.
+ * <p>
+ * Settings: {@code pobox.web.enabled}, {@code pobox.web.host}, {@code pobox.web.port},
+ * {@code pobox.web.secureCookies} (always mark the session cookie Secure; otherwise only when a
+ * TLS proxy says {@code X-Forwarded-Proto: https}), {@code pobox.web.trustProxy} (the audit's client
+ * address from {@code X-Forwarded-For}; only behind a proxy that sets it).
+ */
+public final class WebApp {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
+    /**
+     * Not named {@code *.camel.yaml}: the pipeline's pattern would load it (also from a subfolder),
+     * and {@code pobox batch} must not open a port. Loaded here only when the web is enabled.
+     */
+    public static final String ROUTES = "classpath:routes/web-http.yaml";
+
+    private WebApp() {
+    }
+
+    /** Does nothing unless {@code pobox.web.enabled} is true. */
+    public static void install(Main main, PoboxConfig config, EngineClient engine) {
+        if (!Boolean.parseBoolean(config.get("pobox.web.enabled", "false"))) {
+            return;
+        }
+        String alias = config.get("pobox.index.alias");
+        // serve may start before anything was indexed: the (empty) letters index must be there to search
+        new LetterIndex(engine, alias, Integer.parseInt(config.get("pobox.index.version", "1"))).ensureExists();
+        Accounts accounts = new Accounts(new UserStore(engine, alias));
+        Sessions sessions = new Sessions();
+        Gate gate = new Gate(accounts, sessions, Boolean.parseBoolean(config.get("pobox.web.secureCookies", "false")),
+                Boolean.parseBoolean(config.get("pobox.web.trustProxy", "false")));
+        AuditLog audit = new AuditLog(engine, alias);
+        main.bind("webApi", new WebApi(gate, audit, accounts, sessions, new LetterFinder(engine, alias),
+                new LetterReader(engine, alias), new Corrections(engine, alias), new PageImages(config.archive()),
+                new LetterSealer(engine, alias)));
+        main.bind("adminApi", new AdminApi(gate, audit, accounts, sessions, config.inbox(), config.failed()));
+        main.bind("webStatic", new StaticFiles());
+        String host = config.get("pobox.web.host", "127.0.0.1");
+        int port = Integer.parseInt(config.get("pobox.web.port", "8080"));
+        main.configure().httpServer().withEnabled(true).withHost(host).withPort(port)
+                .withMaxBodySize(64L * 1024 * 1024);
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterConfigure(BaseMainSupport m) {
+                CamelContext ctx = m.getCamelContext();
+                try {
+                    Resource routes = PluginHelper.getResourceLoader(ctx).resolveResource(ROUTES);
+                    PluginHelper.getRoutesLoader(ctx).loadRoutes(routes);
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot load the web routes: " + e.getMessage(), e);
+                }
+            }
+        });
+        LOG.info("web page and API on http://{}:{}/", host, port);
+    }
+}
