@@ -51,7 +51,7 @@ public final class Pipeline implements AutoCloseable {
         elasticsearch.setClient(engine.newRestClient());
         main.bind("elasticsearch", elasticsearch);
         main.bind("letterIndex", index);
-        this.register = new Register(config.path("pobox.register.file"), config.get("pobox.register.round"),
+        this.register = new Register(config.path("pobox.register.file"), roundCode(config),
                 java.time.ZoneId.of(config.get("pobox.register.zone", "Asia/Shanghai")));
         main.bind("intake", new Intake(index, config.archive(), config.failed(), register));
         main.bind("engineOutage", new EngineOutage(
@@ -91,6 +91,12 @@ public final class Pipeline implements AutoCloseable {
 
     public BatchTracker tracker() {
         return tracker;
+    }
+
+    /** {@code pobox.register.round} when set, else the {@code code} of the current round in {@code seeds/round-*.yaml}. */
+    static String roundCode(PoboxConfig config) {
+        String set = config.get("pobox.register.round", "");
+        return set.isEmpty() ? org.pobox.understand.round.Seeds.load(config.path("pobox.seeds")).round().code() : set;
     }
 
     public Register register() {
