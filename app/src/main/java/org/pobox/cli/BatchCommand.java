@@ -2,26 +2,37 @@ package org.pobox.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.pobox.config.PoboxConfig;
 import org.pobox.index.EngineUnavailableException;
+import org.pobox.intake.PageDecoder;
 import org.pobox.node.NodeException;
+import org.pobox.pipeline.BatchLock;
+import org.pobox.pipeline.BatchResult;
 import org.pobox.pipeline.BatchTracker;
 import org.pobox.pipeline.Engine;
 import org.pobox.pipeline.Pipeline;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "batch", mixinStandardHelpOptions = true,
         description = {"Process what is waiting in the inbox once, print a summary and exit.",
-                "Exit status: 0 every file indexed, 1 some files failed (listed), 2 could not run."})
+                "Exit status: 0 every file indexed, 1 some files failed (listed), 2 could not run",
+                "(another batch is running, the engine stayed unreachable, bad configuration)."})
 final class BatchCommand implements Callable<Integer> {
 
     static final int ALL_INDEXED = 0;
     static final int SOME_FAILED = 1;
     static final int COULD_NOT_RUN = 2;
+    static final String LOCKED = "pobox batch: another batch is running (pid %s); this one exits without doing anything";
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchCommand.class);
 
     @Option(names = "--stall-minutes", defaultValue = "10",
             description = "Give up when no file has finished for this long (default ${DEFAULT-VALUE}).")
@@ -29,31 +40,142 @@ final class BatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PoboxConfig config = PoboxConfig.load();
-        Engine engine;
+        Instant started = Instant.now();
+        PoboxConfig config;
+        Path lockFile;
         try {
-            engine = Engine.open(config);
-        } catch (EngineUnavailableException | NodeException e) {
-            System.err.println("pobox batch: cannot run: " + e.getMessage());
+            config = PoboxConfig.load();
+            lockFile = config.path("pobox.batch.lock");
+        } catch (RuntimeException e) {
+            System.err.println("pobox batch: bad configuration: " + e.getMessage());
             return COULD_NOT_RUN;
         }
-        try (engine; Pipeline pipeline = new Pipeline(config, engine.client()).start()) {
-            List<Path> left = pipeline.drain(Duration.ofMinutes(stallMinutes), BatchCommand::progress);
+        Optional<BatchLock> lock = BatchLock.tryAcquire(lockFile);
+        if (lock.isEmpty()) {
+            System.err.printf(LOCKED + "%n", BatchLock.holder(lockFile));
+            return COULD_NOT_RUN;
+        }
+        try (BatchLock held = lock.get()) {
+            if (!held.takenOverFrom().isEmpty()) {
+                LOG.warn("batch lock left by a dead run (pid {}) taken over", held.takenOverFrom());
+            }
+            return run(config, started);
+        }
+    }
+
+    private int run(PoboxConfig config, Instant started) throws InterruptedException {
+        Path resultFile = config.path("pobox.batch.lastResult");
+        Duration patience = Duration.ofSeconds(Long.parseLong(config.get("pobox.engine.patienceSeconds", "300")));
+        Engine engine;
+        try {
+            engine = openWithPatience(config, patience);
+        } catch (EngineUnavailableException | NodeException e) {
+            System.err.println("pobox batch: cannot run, the search engine is unreachable: " + e.getMessage());
+            new BatchResult(started, Instant.now(), COULD_NOT_RUN, "engine unreachable", 0, 0, 0, 0, 0,
+                    List.of(), Map.of()).save(resultFile);
+            return COULD_NOT_RUN;
+        } catch (RuntimeException e) {
+            System.err.println("pobox batch: bad configuration: " + e.getMessage());
+            return COULD_NOT_RUN;
+        }
+        try (engine; Pipeline pipeline = new Pipeline(config, engine.client())) {
+            pipeline.resumeWork();
+            Progress progress = new Progress(pipeline.waiting());
+            pipeline.start();
+            LOG.info("batch started: {} files, {} pages", progress.files, progress.pagesTotal);
+            List<Path> left = pipeline.drain(Duration.ofMinutes(stallMinutes), progress::show);
             System.err.println();
             BatchTracker t = pipeline.tracker();
-            System.out.printf("indexed %d, already indexed %d, failed %d%n",
-                    t.indexedCount(), t.alreadyIndexedCount(), t.failedCount());
+            int exit;
+            String outcome;
+            if (t.isRegisterUnwritable()) {
+                exit = COULD_NOT_RUN;
+                outcome = "the register cannot be written (disk full?); unfinished letters wait in the inbox";
+            } else if (t.hasEngineGivenUp()) {
+                exit = COULD_NOT_RUN;
+                outcome = "engine unreachable for longer than " + patience.toSeconds() + " s; unfinished letters wait in the inbox";
+            } else if (t.failedCount() == 0 && left.isEmpty()) {
+                exit = ALL_INDEXED;
+                outcome = "all indexed";
+            } else {
+                exit = SOME_FAILED;
+                outcome = "some files failed";
+            }
+            System.out.printf("indexed %d, already indexed %d, failed %d, pages %d%n",
+                    t.indexedCount(), t.alreadyIndexedCount(), t.failedCount(), t.pagesRead());
             for (Map.Entry<String, String> f : t.failures().entrySet()) {
                 System.out.printf("  failed: %s: %s%n", f.getKey(), f.getValue());
             }
             for (Path p : left) {
-                System.out.printf("  not processed (still in the inbox): %s%n", p.getFileName());
+                System.out.printf("  not processed (waits for the next run): %s%n", p.getFileName());
             }
-            return t.failedCount() == 0 && left.isEmpty() ? ALL_INDEXED : SOME_FAILED;
+            if (exit == COULD_NOT_RUN) {
+                System.out.println("pobox batch: " + outcome);
+            }
+            LOG.info("batch ended ({}): indexed {}, already indexed {}, failed {}, pages {}, left {}", outcome,
+                    t.indexedCount(), t.alreadyIndexedCount(), t.failedCount(), t.pagesRead(), left.size());
+            new BatchResult(started, Instant.now(), exit, outcome, progress.files, t.indexedCount(),
+                    t.alreadyIndexedCount(), t.failedCount(), t.pagesRead(),
+                    left.stream().map(p -> p.getFileName().toString()).toList(), t.failures()).save(resultFile);
+            return exit;
         }
     }
 
-    private static void progress(int done, int total, BatchTracker t) {
-        System.err.printf("\r%d/%d files (indexed %d, failed %d)", done, total, t.indexedCount(), t.failedCount());
+    /** The engine may be restarting when cron starts us: wait for it with backoff, up to the patience. */
+    private static Engine openWithPatience(PoboxConfig config, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        long delay = Long.parseLong(config.get("pobox.engine.retryDelayMs", "1000"));
+        long maxDelay = Long.parseLong(config.get("pobox.engine.maxRetryDelayMs", "30000"));
+        while (true) {
+            try {
+                return Engine.open(config);
+            } catch (EngineUnavailableException e) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw e;
+                }
+                LOG.warn("search engine unreachable, retrying in {} ms", delay);
+                Thread.sleep(Math.min(delay, Math.max(1, left / 1_000_000)));
+                delay = Math.min(delay * 2, maxDelay);
+            }
+        }
+    }
+
+    /** The progress line: files and pages done out of the total, pages per minute, ETA. */
+    static final class Progress {
+        final int files;
+        final int pagesTotal;
+        private final long start = System.nanoTime();
+
+        Progress(List<Path> waiting) {
+            PageDecoder decoder = new PageDecoder();
+            int pages = 0;
+            for (Path p : waiting) {
+                try {
+                    pages += decoder.pageCount(p);
+                } catch (RuntimeException e) {
+                    // a bad file has no pages to read; it will fail with its reason in the batch
+                }
+            }
+            this.files = waiting.size();
+            this.pagesTotal = pages;
+        }
+
+        void show(int done, int total, BatchTracker t) {
+            System.err.print("\r" + line(done, total, t.pagesRead(), (System.nanoTime() - start) / 1e9));
+            System.err.flush();
+        }
+
+        String line(int done, int total, int pages, double seconds) {
+            double perMin = seconds > 0 ? pages * 60.0 / seconds : 0;
+            String eta = perMin > 0 ? format(Duration.ofSeconds((long) ((pagesTotal - pages) * 60.0 / perMin))) : "--:--";
+            return String.format("files %d/%d, pages %d/%d, %.1f pages/min, ETA %s   ", done, total, pages,
+                    pagesTotal, perMin, eta);
+        }
+
+        private static String format(Duration d) {
+            return d.toHours() > 0 ? String.format("%d:%02d:%02d", d.toHours(), d.toMinutesPart(), d.toSecondsPart())
+                    : String.format("%02d:%02d", d.toMinutesPart(), d.toSecondsPart());
+        }
     }
 }

@@ -186,6 +186,20 @@ public class LetterIndex {
     public record Candidate(String id, double score) {
     }
 
+    /**
+     * The letter's document as JSON, with its registration number (登记编号, from the register, not
+     * part of what OCR makes of a letter). A string rather than a request builder: camel-elasticsearch
+     * builds a fresh request from it on each attempt, so a redelivery after an engine outage works
+     * (a builder can be used only once).
+     */
+    public String indexJson(LetterDocument document, String registrationNo) {
+        ObjectNode doc = document.toJson();
+        if (registrationNo != null) {
+            doc.put("registration_no", registrationNo);
+        }
+        return doc.toString();
+    }
+
     public void refresh() {
         try {
             client.indices().refresh(r -> r.index(alias));

@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
 import org.pobox.index.LetterIndex;
+import org.pobox.register.Register;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,9 @@ public class Intake {
     public static final String FAILED_NAME = "poboxFailedName";
     public static final String RECEIVED_AT = "poboxReceivedAt";
     public static final String ALREADY_INDEXED = "poboxAlreadyIndexed";
+    /** Where the intake route's {@code move} puts the file when the exchange ends: archive/ or failed/. */
+    public static final String DESTINATION = "poboxDestination";
+    public static final String REGISTRATION_NO = "poboxRegistrationNo";
 
     private static final Logger LOG = LoggerFactory.getLogger(Intake.class);
     private static final DateTimeFormatter STAMP =
@@ -39,18 +43,27 @@ public class Intake {
 
     private final LetterIndex index;
     private final Path failedDir;
+    private final Path archiveDir;
+    private final Register register;
 
-    public Intake(LetterIndex index, Path failedDir) {
+    public Intake(LetterIndex index, Path archiveDir, Path failedDir, Register register) {
         this.index = index;
+        this.archiveDir = archiveDir;
         this.failedDir = failedDir;
+        this.register = register;
     }
 
     /** Sets the letter id and the names the file will have in {@code archive/} or {@code failed/}. */
     public void identify(Exchange exchange) {
         Path file = filePath(exchange);
+        bindWorkFile(exchange, file);
         String id = sha256(file);
         String safe = FileNames.sanitise(file.getFileName().toString());
-        Instant received = Instant.now();
+        // registered before anything else happens to it; a replay (restart, same bytes again) keeps
+        // its first number and its first time of receipt
+        Register.Entry registration = register.register(id, Instant.now());
+        Instant received = registration.receivedAt();
+        exchange.getIn().setHeader(REGISTRATION_NO, registration.number());
         exchange.getIn().setHeader(LETTER_ID, id);
         exchange.getIn().setHeader(SAFE_NAME, safe);
         exchange.getIn().setHeader(RECEIVED_AT, received);
@@ -58,6 +71,8 @@ public class Intake {
         // same name land on the same archive path, which loses nothing
         exchange.getIn().setHeader(ARCHIVE_NAME, id.substring(0, 12) + "-" + safe);
         exchange.getIn().setHeader(FAILED_NAME, STAMP.format(received) + "-" + id.substring(0, 8) + "-" + safe);
+        exchange.getIn().setHeader(DESTINATION, archiveDir.resolve(id.substring(0, 12) + "-" + safe).toString());
+        LOG.info("file {} registered as {}", shortId(id), registration.number());
     }
 
     /**
@@ -83,11 +98,15 @@ public class Intake {
             // identify() itself failed (unreadable file): the consumer's default failed name applies
             name = FileNames.sanitise(exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class));
         }
+        exchange.getIn().setHeader(DESTINATION, failedDir.resolve(name).toString());
         String reason = reasonOf(cause);
         try {
             Files.createDirectories(failedDir);
-            Files.writeString(failedDir.resolve(name + ".reason"), reason + System.lineSeparator(),
-                    StandardCharsets.UTF_8);
+            // written aside and moved in whole: a full disk leaves no half reason behind
+            Path tmp = failedDir.resolve("." + name + ".reason.tmp");
+            Files.writeString(tmp, reason + System.lineSeparator(), StandardCharsets.UTF_8);
+            Files.move(tmp, failedDir.resolve(name + ".reason"), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the reason for " + name, e);
         }
@@ -109,6 +128,23 @@ public class Intake {
             return root.getMessage();
         }
         return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    /**
+     * After the consumer's preMove the message body is the bare {@code java.io.File} in work/; the
+     * routes after this one read {@code body.file} of the {@code GenericFile}, so that is put back.
+     */
+    @SuppressWarnings("unchecked")
+    private static void bindWorkFile(Exchange exchange, Path file) {
+        GenericFile<Object> gf = exchange.getProperty(org.apache.camel.component.file.FileComponent.FILE_EXCHANGE_FILE,
+                GenericFile.class);
+        if (gf == null) {
+            return;
+        }
+        if (!(gf.getFile() instanceof java.io.File f) || !f.toPath().equals(file)) {
+            gf.setFile(file.toFile());
+        }
+        exchange.getIn().setBody(gf);
     }
 
     public static Path filePath(Exchange exchange) {

@@ -2,19 +2,39 @@ package org.pobox.pipeline;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.pobox.intake.Intake;
 
-/** Counts what became of each file the intake took: indexed, already known, or failed (with why). */
+/**
+ * Counts what became of each file the intake took: indexed, already known, or failed (with why),
+ * the pages read, and whether the engine went away.
+ */
 public class BatchTracker {
+
+    /** Header the index route sets with the letter's page count. */
+    public static final String PAGES = "poboxPages";
 
     private final AtomicInteger indexed = new AtomicInteger();
     private final AtomicInteger alreadyIndexed = new AtomicInteger();
+    private final AtomicInteger pages = new AtomicInteger();
     private final Map<String, String> failures = new ConcurrentHashMap<>();
+    private final AtomicBoolean engineWaiting = new AtomicBoolean();
+    private final AtomicBoolean engineGaveUp = new AtomicBoolean();
+    private final AtomicBoolean registerUnwritable = new AtomicBoolean();
 
     public void indexed() {
         indexed.incrementAndGet();
+        engineWaiting.set(false);
+    }
+
+    public void letterIndexed(Exchange exchange) {
+        Integer n = exchange.getIn().getHeader(PAGES, Integer.class);
+        if (n != null) {
+            pages.addAndGet(n);
+        }
+        indexed();
     }
 
     public void alreadyIndexed() {
@@ -31,12 +51,43 @@ public class BatchTracker {
         failures.putIfAbsent(name, cause == null ? "unknown" : Intake.reasonOf(cause));
     }
 
+    void engineWaiting(boolean waiting) {
+        engineWaiting.set(waiting);
+    }
+
+    void engineGaveUp() {
+        engineGaveUp.set(true);
+    }
+
+    /** The register cannot be written (full disk): the batch stops; the letter stays for the next run. */
+    public void stopForUnwritableRegister() {
+        registerUnwritable.set(true);
+    }
+
+    public boolean isRegisterUnwritable() {
+        return registerUnwritable.get();
+    }
+
+    /** A letter is waiting for the engine right now. */
+    public boolean isEngineWaiting() {
+        return engineWaiting.get();
+    }
+
+    /** A letter waited longer than the patience: the batch stops and exits 2. */
+    public boolean hasEngineGivenUp() {
+        return engineGaveUp.get();
+    }
+
     public int indexedCount() {
         return indexed.get();
     }
 
     public int alreadyIndexedCount() {
         return alreadyIndexed.get();
+    }
+
+    public int pagesRead() {
+        return pages.get();
     }
 
     public int failedCount() {

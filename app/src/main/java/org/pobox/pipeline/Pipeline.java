@@ -17,6 +17,7 @@ import org.pobox.index.LetterIndex;
 import org.pobox.intake.Intake;
 import org.pobox.intake.PageDecoder;
 import org.pobox.ocr.LetterAssembler;
+import org.pobox.register.Register;
 import org.pobox.understand.LetterReader;
 import org.pobox.understand.UnderstandStage;
 import org.slf4j.Logger;
@@ -36,6 +37,7 @@ public final class Pipeline implements AutoCloseable {
     private final Main main;
     private final BatchTracker tracker = new BatchTracker();
     private final LetterIndex index;
+    private final Register register;
 
     public Pipeline(PoboxConfig config, EngineClient engine) {
         this.config = config.with("pobox.ocr.workers", String.valueOf(config.ocrWorkers()));
@@ -49,7 +51,11 @@ public final class Pipeline implements AutoCloseable {
         elasticsearch.setClient(engine.newRestClient());
         main.bind("elasticsearch", elasticsearch);
         main.bind("letterIndex", index);
-        main.bind("intake", new Intake(index, config.failed()));
+        this.register = new Register(config.path("pobox.register.file"), roundCode(config),
+                java.time.ZoneId.of(config.get("pobox.register.zone", "Asia/Shanghai")));
+        main.bind("intake", new Intake(index, config.archive(), config.failed(), register));
+        main.bind("engineOutage", new EngineOutage(
+                Duration.ofSeconds(Long.parseLong(config.get("pobox.engine.patienceSeconds", "300"))), tracker));
         main.bind("pageDecoder", new PageDecoder());
         main.bind("letterAssembler", new LetterAssembler());
         org.pobox.ocr.OcrStage.beans(this.config).forEach(main::bind);
@@ -61,13 +67,15 @@ public final class Pipeline implements AutoCloseable {
     }
 
     public Pipeline start() {
-        for (Path dir : List.of(config.inbox(), config.archive(), config.failed())) {
+        for (Path dir : List.of(config.inbox(), work(), config.archive(), config.failed())) {
             try {
                 Files.createDirectories(dir);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create " + dir, e);
             }
         }
+        resumeWork();
+        renameHostileNames();
         index.ensureExists();
         try {
             main.start();
@@ -86,12 +94,57 @@ public final class Pipeline implements AutoCloseable {
         return tracker;
     }
 
+    /** {@code pobox.register.round} when set, else the {@code code} of the current round in {@code seeds/round-*.yaml}. */
+    static String roundCode(PoboxConfig config) {
+        String set = config.get("pobox.register.round", "");
+        return set.isEmpty() ? org.pobox.understand.round.Seeds.load(config.path("pobox.seeds")).round().code() : set;
+    }
+
+    public Register register() {
+        return register;
+    }
+
+    public Path work() {
+        return config.path("pobox.work");
+    }
+
+    /**
+     * Puts every file left in {@code work/} (by a crash, a kill, an engine outage) back into the
+     * inbox, by atomic rename, to be taken again. Indexing by id makes the replay harmless and the
+     * register gives a replayed file its first number again.
+     */
+    public int resumeWork() {
+        Path work = work();
+        if (!Files.isDirectory(work)) {
+            return 0;
+        }
+        int n = 0;
+        try (Stream<Path> s = Files.list(work)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                Path target = config.inbox().resolve(p.getFileName());
+                if (Files.exists(target)) {
+                    // a new file of the same name arrived meanwhile: both are kept
+                    target = config.inbox().resolve("resumed-" + System.currentTimeMillis() + "-" + p.getFileName());
+                }
+                Files.move(p, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                n++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resume the files in " + work, e);
+        }
+        if (n > 0) {
+            LOG.info("{} unfinished files from {} back in the inbox", n, work);
+        }
+        return n;
+    }
+
     public LetterIndex index() {
         return index;
     }
 
     /** The files in the inbox that the intake will take. */
     public List<Path> waiting() {
+        renameHostileNames();
         try (Stream<Path> s = Files.list(config.inbox())) {
             return s.filter(Files::isRegularFile)
                     .filter(p -> !NOT_YET_A_LETTER.matcher(p.getFileName().toString()).matches())
@@ -115,7 +168,8 @@ public final class Pipeline implements AutoCloseable {
         long lastChange = System.nanoTime();
         int lastDone = -1;
         while (true) {
-            List<Path> left = batch.stream().filter(Files::exists).toList();
+            renameHostileNames();
+            List<Path> left = batch.stream().filter(p -> Files.exists(p) || inWork(p)).toList();
             int done = total - left.size();
             if (done != lastDone) {
                 lastDone = done;
@@ -127,16 +181,55 @@ public final class Pipeline implements AutoCloseable {
                 index.refresh();
                 return List.of();
             }
-            if (System.nanoTime() - lastChange > stall.toNanos()) {
+            if (tracker.hasEngineGivenUp() || tracker.isRegisterUnwritable()) {
+                // the engine stayed away longer than the patience: take nothing more, the letters wait
+                stopIntake();
+                return batch.stream().filter(p -> Files.exists(p) || inWork(p)).toList();
+            }
+            if (System.nanoTime() - lastChange > stall.toNanos() && !tracker.isEngineWaiting()) {
                 return left;
             }
             Thread.sleep(250);
         }
     }
 
+    /**
+     * Camel's file component reads a backslash in a name as a path separator ({@code ..\\x.png}
+     * would point outside the inbox), so such files are excluded by the intake route and renamed
+     * here, in place and atomically, to their sanitised name.
+     */
+    public void renameHostileNames() {
+        try (Stream<Path> s = Files.list(config.inbox())) {
+            for (Path p : s.filter(p -> p.getFileName().toString().contains("\\")).toList()) {
+                Path target = config.inbox().resolve(org.pobox.intake.FileNames.sanitise(p.getFileName().toString()));
+                if (Files.exists(target)) {
+                    target = config.inbox().resolve("renamed-" + System.nanoTime() + "-" + target.getFileName());
+                }
+                Files.move(p, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                LOG.info("inbox file with a backslash in its name renamed to {}", target.getFileName());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + config.inbox(), e);
+        }
+    }
+
+    private boolean inWork(Path inboxFile) {
+        return Files.exists(work().resolve(inboxFile.getFileName()));
+    }
+
+    private void stopIntake() {
+        try {
+            camel().getRouteController().stopRoute("intake");
+        } catch (Exception e) {
+            LOG.warn("cannot stop the intake route: {}", e.toString());
+        }
+    }
+
     @Override
     public void close() {
         main.stop();
+        // what an outage or the shutdown left unfinished waits in the inbox, where people look
+        resumeWork();
     }
 
     /** Told each time a file of the batch has finished. */

@@ -31,7 +31,9 @@ class BatchCommandTest {
     void restore() {
         System.setOut(originalOut);
         for (String key : List.of("pobox.inbox", "pobox.archive", "pobox.failed", "pobox.index.alias",
-                "pobox.intake.stableMs", "pobox.intake.pollMs", "pobox.ocr.workers", "pobox.es.url")) {
+                "pobox.intake.stableMs", "pobox.intake.pollMs", "pobox.ocr.workers", "pobox.es.url",
+                "pobox.work", "pobox.register.file", "pobox.batch.lock", "pobox.batch.lastResult",
+                "pobox.engine.patienceSeconds")) {
             System.clearProperty(key);
         }
     }
@@ -59,14 +61,22 @@ class BatchCommandTest {
     }
 
     private void useFolders(String engineUrl) {
-        Map.of("pobox.inbox", dir.resolve("inbox").toString(),
+        String[] pairs = {"pobox.inbox", dir.resolve("inbox").toString(),
                 "pobox.archive", dir.resolve("archive").toString(),
                 "pobox.failed", dir.resolve("failed").toString(),
+                "pobox.work", dir.resolve("work").toString(),
+                "pobox.register.file", dir.resolve("data/register.log").toString(),
+                "pobox.batch.lock", dir.resolve("data/batch.lock").toString(),
+                "pobox.batch.lastResult", dir.resolve("data/last-batch.json").toString(),
+                "pobox.engine.patienceSeconds", "3",
                 "pobox.index.alias", "letters_batch",
                 "pobox.intake.stableMs", "300",
                 "pobox.intake.pollMs", "200",
                 "pobox.ocr.workers", "2",
-                "pobox.es.url", engineUrl).forEach(System::setProperty);
+                "pobox.es.url", engineUrl};
+        for (int i = 0; i < pairs.length; i += 2) {
+            System.setProperty(pairs[i], pairs[i + 1]);
+        }
     }
 
     private String capture(Runnable r) {

@@ -20,6 +20,10 @@ public final class TestPobox {
         sys.setProperty("pobox.inbox", dir.resolve("inbox").toString());
         sys.setProperty("pobox.archive", dir.resolve("archive").toString());
         sys.setProperty("pobox.failed", dir.resolve("failed").toString());
+        sys.setProperty("pobox.work", dir.resolve("work").toString());
+        sys.setProperty("pobox.register.file", dir.resolve("data/register.log").toString());
+        sys.setProperty("pobox.batch.lock", dir.resolve("data/batch.lock").toString());
+        sys.setProperty("pobox.batch.lastResult", dir.resolve("data/last-batch.json").toString());
         sys.setProperty("pobox.index.alias", alias);
         sys.setProperty("pobox.intake.stableMs", "300");
         sys.setProperty("pobox.intake.pollMs", "200");

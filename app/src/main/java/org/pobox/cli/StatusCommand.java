@@ -1,0 +1,83 @@
+package org.pobox.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.pobox.config.PoboxConfig;
+import org.pobox.index.EngineClient;
+import org.pobox.pipeline.BatchLock;
+import org.pobox.pipeline.BatchResult;
+import picocli.CommandLine.Command;
+
+/** {@code pobox status}: what waits, what is being processed, what failed, the engine, the last batch. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Backlog, files in progress, failures, search engine health and the last batch's result.")
+final class StatusCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() throws Exception {
+        PoboxConfig config = PoboxConfig.load();
+        List<String> inbox = files(config.inbox());
+        List<String> work = files(config.path("pobox.work"));
+        List<String> failed = files(config.failed()).stream().filter(n -> !n.endsWith(".reason")).toList();
+        Path lockFile = config.path("pobox.batch.lock");
+        boolean running = BatchLock.isHeld(lockFile);
+
+        System.out.printf("backlog: %d files waiting in %s%n", inbox.size(), config.inbox());
+        System.out.printf("processing: %s, %d files in %s%n",
+                running ? "a batch is running (pid " + BatchLock.holder(lockFile) + ")" : "no batch running",
+                work.size(), config.path("pobox.work"));
+        System.out.printf("failures: %d files in %s%n", failed.size(), config.failed());
+        for (String f : failed.subList(Math.max(0, failed.size() - 5), failed.size())) {
+            System.out.printf("  %s: %s%n", f, reason(config.failed().resolve(f + ".reason")));
+        }
+        System.out.println("search engine: " + engineHealth(config));
+        BatchResult last = BatchResult.load(config.path("pobox.batch.lastResult"));
+        if (last == null) {
+            System.out.println("last batch: none yet");
+        } else {
+            System.out.printf("last batch: %s → %s, exit %d (%s): %d files, %d indexed, %d already indexed, %d failed, %d pages%n",
+                    last.startedAt(), last.endedAt(), last.exitCode(), last.outcome(), last.files(), last.indexed(),
+                    last.alreadyIndexed(), last.failed(), last.pages());
+        }
+        return 0;
+    }
+
+    static String engineHealth(PoboxConfig config) {
+        String url = config.externalEngineUrl();
+        if (url.isEmpty()) {
+            url = "http://127.0.0.1:" + config.get("pobox.node.port");
+        }
+        try (EngineClient client = EngineClient.connect(url, config.get("pobox.es.username", ""),
+                config.get("pobox.es.password", ""))) {
+            org.elasticsearch.client.Response r = client.rest().performRequest(
+                    new org.elasticsearch.client.Request("GET", "/_cluster/health"));
+            String status = org.pobox.index.Json.MAPPER.readTree(r.getEntity().getContent()).path("status").asText("?");
+            return status + " at " + url;
+        } catch (RuntimeException | IOException e) {
+            return "unreachable at " + url;
+        }
+    }
+
+    private static String reason(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return "(no reason file)";
+        }
+    }
+
+    private static List<String> files(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith(".")).sorted().toList();
+        }
+    }
+}
