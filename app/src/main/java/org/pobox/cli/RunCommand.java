@@ -14,7 +14,8 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // run also serves the web page and API (batch does not)
-        PoboxConfig config = PoboxConfig.load().with("pobox.web.enabled", "true");
+        PoboxConfig config = PoboxConfig.load().with("pobox.web.enabled", "true")
+                .with("camel.management.enabled", "true");
         CountDownLatch stopped = new CountDownLatch(1);
         try (Engine engine = Engine.open(config); Pipeline pipeline = new Pipeline(config, engine.client()).start()) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

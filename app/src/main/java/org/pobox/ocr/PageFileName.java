@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 public record PageFileName(String letter, int page) {
 
     private static final Pattern PAGE = Pattern.compile(
-            "^(.+?)[_-](?:(?:p|page)(\\d{1,3})|(\\d{1,2}))\\.(jpe?g|png|tiff?|pdf)$", Pattern.CASE_INSENSITIVE);
+            "^(.+?)[_-](?:(?:p|page)(\\d{1,3})|([1-9]\\d?))\\.(jpe?g|png|tiff?|pdf)$", Pattern.CASE_INSENSITIVE);
 
     public static Optional<PageFileName> parse(String fileName) {
         Matcher m = PAGE.matcher(fileName);

@@ -110,12 +110,12 @@ class BatchFaultsTest {
     private Set<String> dropLetters(Path inbox, int n) throws Exception {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < n; i++) {
-            Path source = dir.resolve("src/l-" + i + ".png");
+            Path source = dir.resolve("src/l" + i + ".png");
             Files.createDirectories(source.getParent());
             String text = generator.letters().letter();
             generator.write(Format.PNG, source, List.of(text.substring(0, Math.min(60, text.length()))), PageStyle.clean(200));
             ids.add(Intake.sha256(source));
-            TestPobox.drop(source, inbox, "l-" + i + ".png");
+            TestPobox.drop(source, inbox, "l" + i + ".png");
         }
         return ids;
     }

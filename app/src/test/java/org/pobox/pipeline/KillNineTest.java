@@ -47,7 +47,7 @@ class KillNineTest {
             String text = generator.letters().letter();
             generator.write(Format.PNG, source, List.of(text.substring(0, Math.min(60, text.length()))), PageStyle.clean(200));
             ids.add(Intake.sha256(source));
-            TestPobox.drop(source, inbox, String.format("letter-%02d.png", i));
+            TestPobox.drop(source, inbox, String.format("letter%02d.png", i));
         }
         assertThat(ids).hasSize(LETTERS);
 
