@@ -98,7 +98,7 @@ curl -s -XDELETE "$ES/bench-e2e-empty-$STAMP-v1" >/dev/null || true
 for engine in "${ENGINES[@]}"; do
   run="$WORK/pobox-$engine"; mkdir -p "$run"/{inbox,archive,failed,text}
   alias="bench-e2e-${engine%-only}-$STAMP"
-  for p in "$WORK"/pages/page-*.png; do
+  for p in "$WORK"/pages/letter*.png; do
     cp "$p" "$run/inbox/.$(basename "$p").part" && mv "$run/inbox/.$(basename "$p").part" "$run/inbox/$(basename "$p")"
   done
   engine_env=(POBOX_BENCH=e2e)   # env needs one argument at least
@@ -145,7 +145,7 @@ NODE_RSS=$([[ -n "$NODE_PID" ]] && awk '/VmHWM/ {print int($2/1024)}' "/proc/$NO
 cli="$WORK/cli"; mkdir -p "$cli"
 log "tesseract CLI loop, load $(load)"
 t0=$(now)
-CLI_CPU=$(per_page "$({ for p in "$WORK"/pages/page-*.png; do
+CLI_CPU=$(per_page "$({ for p in "$WORK"/pages/letter*.png; do
   tesseract "$p" "$cli/$(basename "${p%.png}")" -l chi_sim >/dev/null 2>&1
 done; times; } | children_cpu)")
 CLI_SECS=$(python3 -c "print(f'{$(now) - $t0:.1f}')")

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * A file that is one page of a letter, by its name: {@code name_p1.jpg}, {@code name-p2.png},
  * {@code name_page3.tif}, {@code name-1.jpg}, {@code name_2.jpg}. A bare number after a dash or
- * underscore counts only up to two digits: {@code scan-0004.pdf} is a scanner's counter, not a page.
+ * underscore counts only as one digit 1-9: {@code scan-0004.pdf} or {@code page-10.png} is a counter, not a page
+ * (use {@code _p10} for the tenth page).
  *
  * @param letter the letter's name, lower case, without the page suffix and extension
  * @param page   the page number (1-based)
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
 public record PageFileName(String letter, int page) {
 
     private static final Pattern PAGE = Pattern.compile(
-            "^(.+?)[_-](?:(?:p|page)(\\d{1,3})|([1-9]\\d?))\\.(jpe?g|png|tiff?|pdf)$", Pattern.CASE_INSENSITIVE);
+            "^(.+?)[_-](?:(?:p|page)(\\d{1,3})|([1-9]))\\.(jpe?g|png|tiff?|pdf)$", Pattern.CASE_INSENSITIVE);
 
     public static Optional<PageFileName> parse(String fileName) {
         Matcher m = PAGE.matcher(fileName);

@@ -25,10 +25,10 @@ import org.pobox.testdata.ScanGenerator;
 /**
  * Pages and scoring for {@code bench/e2e.sh}. Commands:
  * <ul>
- * <li>{@code pages <dir> <n>}: n one-page letters {@code page-NN.png} (random font and size,
- * 300 and 200 dpi in turn, random specks and skew ≤ 2°), their truth {@code page-NN.txt}, and
+ * <li>{@code pages <dir> <n>}: n one-page letters {@code letterNN.png} (random font and size,
+ * 300 and 200 dpi in turn, random specks and skew ≤ 2°), their truth {@code letterNN.txt}, and
  * {@code all.pdf} holding the same images losslessly at their own resolution (for OCRmyPDF).</li>
- * <li>{@code cer <truthDir> <ocrDir>}: mean and max CER of {@code ocrDir/page-NN.txt} against the
+ * <li>{@code cer <truthDir> <ocrDir>}: mean and max CER of {@code ocrDir/letterNN.txt} against the
  * truth; a missing page counts as CER 1.</li>
  * <li>{@code cer-sidecar <truthDir> <sidecar.txt>}: the same for OCRmyPDF's sidecar, whose pages
  * are separated by form feeds.</li>
@@ -53,9 +53,9 @@ public final class E2ePages {
         try (PDDocument pdf = new PDDocument()) {
             for (int i = 1; i <= count; i++) {
                 PageStyle style = generator.randomStyle(i % 2 == 1 ? 300 : 200);
-                Path png = dir.resolve(String.format("page-%02d.png", i));
+                Path png = dir.resolve(String.format("letter%02d.png", i));
                 String truth = generator.write(ScanFiles.Format.PNG, png, 1, style).pageTexts().get(0);
-                Files.writeString(dir.resolve(String.format("page-%02d.txt", i)), truth, StandardCharsets.UTF_8);
+                Files.writeString(dir.resolve(String.format("letter%02d.txt", i)), truth, StandardCharsets.UTF_8);
                 addPage(pdf, ImageIO.read(png.toFile()), style.dpi());
             }
             pdf.save(dir.resolve("all.pdf").toFile());
@@ -73,7 +73,7 @@ public final class E2ePages {
 
     private static List<Path> truthFiles(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().matches("page-\\d+\\.txt")).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().matches("letter\\d+\\.txt")).sorted().toList();
         }
     }
 

@@ -19,6 +19,8 @@ class PageFileNameTest {
     @Test
     void scannerCountersAndOrdinaryNamesAreNot() {
         assertThat(PageFileName.parse("scan-0004.pdf")).isEmpty();
+        assertThat(PageFileName.parse("page-10.png")).isEmpty();
+        assertThat(PageFileName.parse("letter-01.png")).isEmpty();
         assertThat(PageFileName.parse("letter-two.jpg")).isEmpty();
         assertThat(PageFileName.parse("信件一.png")).isEmpty();
         assertThat(PageFileName.parse("letter_p0.jpg")).isEmpty();
