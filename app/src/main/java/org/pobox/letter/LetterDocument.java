@@ -1,7 +1,6 @@
 package org.pobox.letter;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
 import org.pobox.index.Json;
 import org.pobox.understand.LetterUnderstanding;
 import org.pobox.understand.duplicates.DuplicateSignature;
@@ -46,9 +45,5 @@ public record LetterDocument(Letter letter, LetterUnderstanding understanding, D
             out[i] = array.get(i).asLong();
         }
         return out;
-    }
-
-    public static List<String> fieldNames() {
-        return List.of("dup_keys", "dup_sig", "duplicate_of", "repeat_count");
     }
 }
