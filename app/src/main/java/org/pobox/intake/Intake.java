@@ -169,6 +169,15 @@ public class Intake {
         }
     }
 
+    /** SHA-256 of a text, for ids made of other ids (a letter whose pages came as separate files). */
+    public static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String shortId(String id) {
         return id == null ? "?" : id.substring(0, Math.min(12, id.length()));
     }

@@ -1,13 +1,9 @@
 package org.pobox.ocr;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
@@ -79,7 +75,7 @@ public class PageGroups {
         }
         waiting.addAndGet(-pages.size());
         pages.sort(Comparator.comparingInt(PageFile::page).thenComparing(PageFile::receivedAt));
-        String id = sha256(String.join(",", pages.stream().map(PageFile::sha256).toList()));
+        String id = Intake.sha256(String.join(",", pages.stream().map(PageFile::sha256).toList()));
         PageFile first = pages.get(0);
         Message in = exchange.getMessage();
         in.setHeader(Intake.LETTER_ID, id);
@@ -108,13 +104,5 @@ public class PageGroups {
         camel.createProducerTemplate().sendBodyAndHeader("direct:group-aggregate", null,
                 Exchange.AGGREGATION_COMPLETE_ALL_GROUPS, true);
         return true;
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

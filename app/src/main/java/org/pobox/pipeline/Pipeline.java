@@ -31,7 +31,7 @@ public final class Pipeline implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     /** Mirrors the intake route's exclude: scanners' temporary and hidden files. */
-    private static final Pattern NOT_YET_A_LETTER = Pattern.compile("^\\..*|.*\\.(part|tmp|crdownload)$|.*~$");
+    private static final Pattern NOT_YET_A_LETTER = Pattern.compile("^\\..*|.*\\.(part|tmp|crdownload)$|.*~$|.*\\\\.*");
 
     private final PoboxConfig config;
     private final Main main;
