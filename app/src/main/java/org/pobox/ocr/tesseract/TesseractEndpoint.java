@@ -58,6 +58,10 @@ public class TesseractEndpoint extends DefaultEndpoint {
             + " limit. A page over time fails with OcrFailedException")
     private int timeoutMs;
 
+    @UriParam(defaultValue = "true", description = "Median-filter speckled pages and deskew every page before"
+            + " reading (Leptonica); false reads the pixels as given")
+    private boolean cleanup = true;
+
     private volatile TesseractEnginePool pool;
 
     public TesseractEndpoint(String uri, TesseractComponent component) {
@@ -80,7 +84,7 @@ public class TesseractEndpoint extends DefaultEndpoint {
         Path models = datapath == null || datapath.isBlank() ? Tessdata.locate() : Path.of(datapath);
         Tessdata.requireModels(models, language); // fail at route start, not on the first letter
         pool = component().acquire(poolKey(),
-                () -> new TesseractEnginePool(workers, () -> new TesseractEngine(models, language, psm, dpi, timeoutMs)));
+                () -> new TesseractEnginePool(workers, () -> new TesseractEngine(models, language, psm, dpi, timeoutMs, cleanup)));
     }
 
     @Override
@@ -97,7 +101,7 @@ public class TesseractEndpoint extends DefaultEndpoint {
     }
 
     private String poolKey() {
-        return name + "|" + language + "|" + psm + "|" + dpi + "|" + workers + "|" + datapath + "|" + timeoutMs;
+        return name + "|" + language + "|" + psm + "|" + dpi + "|" + workers + "|" + datapath + "|" + timeoutMs + "|" + cleanup;
     }
 
     /**
@@ -118,6 +122,14 @@ public class TesseractEndpoint extends DefaultEndpoint {
 
     public void setTimeoutMs(int timeoutMs) {
         this.timeoutMs = timeoutMs;
+    }
+
+    public boolean isCleanup() {
+        return cleanup;
+    }
+
+    public void setCleanup(boolean cleanup) {
+        this.cleanup = cleanup;
     }
 
     public String getName() {

@@ -13,6 +13,7 @@ import java.util.List;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.PointerPointer;
+import org.bytedeco.leptonica.PIX;
 import org.bytedeco.tesseract.ETEXT_DESC;
 import org.bytedeco.tesseract.ResultIterator;
 import org.bytedeco.tesseract.TessBaseAPI;
@@ -47,6 +48,9 @@ public final class TesseractEngine implements OcrEngine {
     /** A character read with less confidence (0..100) than this counts as doubtful. */
     public static final float LOW_CONFIDENCE = 80f;
 
+    /** A first read below this mean confidence (0..1) makes the engine check the page's orientation. */
+    static final double CHECK_ORIENTATION_BELOW = 0.5;
+
     /** OSD's orientation confidence below which a page is read as it is. */
     static final float MIN_ORIENTATION_CONFIDENCE = 2.0f;
 
@@ -55,15 +59,24 @@ public final class TesseractEngine implements OcrEngine {
     private final TessBaseAPI osd;
     private final int dpi;
     private final int timeoutMs;
+    private final boolean cleanup;
     private boolean closed;
 
     public TesseractEngine(Path datapath, String language, int psm, int dpi) {
         this(datapath, language, psm, dpi, 0);
     }
 
-    /** @param timeoutMs longest recognition of one page; 0 = no limit */
     public TesseractEngine(Path datapath, String language, int psm, int dpi, int timeoutMs) {
+        this(datapath, language, psm, dpi, timeoutMs, true);
+    }
+
+    /**
+     * @param timeoutMs longest recognition of one page; 0 = no limit
+     * @param cleanup   median-filter speckled pages and deskew them first ({@link PageCleanup})
+     */
+    public TesseractEngine(Path datapath, String language, int psm, int dpi, int timeoutMs, boolean cleanup) {
         this.timeoutMs = timeoutMs;
+        this.cleanup = cleanup;
         Tessdata.requireModels(datapath, language);
         if (api.Init(datapath.toString(), language) != 0) {
             api.close();
@@ -89,22 +102,52 @@ public final class TesseractEngine implements OcrEngine {
         if (closed) {
             throw new IllegalStateException("engine is closed");
         }
+        int resolution = pageDpi > 0 ? pageDpi : dpi;
         BufferedImage gray = toGray(page);
-        int turns = uprightTurns(gray, pageDpi > 0 ? pageDpi : dpi);
-        if (turns != 0) {
-            gray = turned(gray, turns);
+        TesseractPage asScanned = recognise(gray, resolution);
+        // Orientation detection costs about as much as reading the page, and Tesseract's own layout
+        // analysis already reads pages turned by a quarter: only a poor first read (an upside-down
+        // page reads at ~20% confidence, an upright one at 80-90%) is worth asking OSD about.
+        if (osd == null || asScanned.pageText().confidence() >= CHECK_ORIENTATION_BELOW) {
+            return asScanned;
         }
-        byte[] pixels = ((DataBufferByte) gray.getRaster().getDataBuffer()).getData();
-        int bytesPerLine = ((ComponentSampleModel) gray.getSampleModel()).getScanlineStride();
-        api.SetImage(pixels, gray.getWidth(), gray.getHeight(), 1, bytesPerLine);
+        int turns = uprightTurns(gray, resolution);
+        if (turns == 0) {
+            return asScanned;
+        }
+        BufferedImage upright = turned(gray, turns);
+        TesseractPage turnedRead = recognise(upright, resolution);
+        if (turnedRead.pageText().confidence() <= asScanned.pageText().confidence()) {
+            return asScanned;
+        }
+        return new TesseractPage(turnedRead.pageText(),
+                onCallersImage(turnedRead.lines(), turns, upright.getWidth(), upright.getHeight()),
+                turnedRead.lowConfidenceShare());
+    }
+
+    /**
+     * One recognition of the gray page as it lies, with its lines on that image (after a deskew
+     * they are off by at most the page's skew, a degree or two: close enough to mark a hit).
+     */
+    private TesseractPage recognise(BufferedImage gray, int resolution) {
+        PIX cleaned = null;
+        if (cleanup) {
+            cleaned = PageCleanup.cleaned(gray, resolution);
+            api.SetImage(cleaned);
+        } else {
+            byte[] pixels = ((DataBufferByte) gray.getRaster().getDataBuffer()).getData();
+            int bytesPerLine = ((ComponentSampleModel) gray.getSampleModel()).getScanlineStride();
+            api.SetImage(pixels, gray.getWidth(), gray.getHeight(), 1, bytesPerLine);
+        }
         // Raw pixels carry no resolution; without it Tesseract guesses and sizes text wrongly.
         // It must come after SetImage, which resets it.
-        api.SetSourceResolution(pageDpi > 0 ? pageDpi : dpi);
-        if (timeoutMs > 0) {
-            recognizeWithin(timeoutMs);
-        }
-        BytePointer utf8 = api.GetUTF8Text();
+        api.SetSourceResolution(resolution);
+        BytePointer utf8 = null;
         try {
+            if (timeoutMs > 0) {
+                recognizeWithin(timeoutMs);
+            }
+            utf8 = api.GetUTF8Text();
             if (utf8 == null) {
                 throw new IllegalStateException("Tesseract returned no text (recognition failed)");
             }
@@ -112,15 +155,13 @@ public final class TesseractEngine implements OcrEngine {
             int confidence = api.MeanTextConf();
             List<TesseractLine> lines = new ArrayList<>();
             double lowShare = readDetail(lines);
-            if (turns != 0) {
-                lines = onCallersImage(lines, turns, gray.getWidth(), gray.getHeight());
-            }
             return new TesseractPage(new PageText(CjkSpacing.tidy(text), Math.max(0, confidence) / 100.0), lines, lowShare);
         } finally {
             if (utf8 != null) {
                 TessDeleteText(utf8); // allocated by libtesseract with new[]: Java's GC never frees it
             }
             api.Clear();
+            PageCleanup.free(cleaned); // Tesseract keeps its own copy: freed after Clear to be safe
         }
     }
 

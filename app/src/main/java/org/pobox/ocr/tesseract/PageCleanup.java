@@ -1,0 +1,175 @@
+package org.pobox.ocr.tesseract;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.ComponentSampleModel;
+import java.awt.image.DataBufferByte;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.PointerPointer;
+import org.bytedeco.leptonica.PIX;
+
+import static org.bytedeco.leptonica.global.leptonica.pixCreate;
+import static org.bytedeco.leptonica.global.leptonica.pixDestroy;
+import static org.bytedeco.leptonica.global.leptonica.pixGetData;
+import static org.bytedeco.leptonica.global.leptonica.pixGetWpl;
+import static org.bytedeco.leptonica.global.leptonica.pixMedianFilter;
+import static org.bytedeco.leptonica.global.leptonica.pixSetResolution;
+import static org.bytedeco.leptonica.global.leptonica.pixConvertTo1;
+import static org.bytedeco.leptonica.global.leptonica.pixFindSkew;
+import static org.bytedeco.leptonica.global.leptonica.pixRotateAMGray;
+
+/**
+ * Cleans a gray page before Tesseract reads it, as measured on degraded scans: a 3×3 median filter
+ * when the page is speckled (photocopier dust and scanner noise read as stray strokes otherwise)
+ * and Leptonica's deskew. No adaptive binarisation (Sauvola blanked low-contrast pages).
+ */
+final class PageCleanup {
+
+    /**
+     * Isolated dark pixels per thousand dark pixels above which a page counts as speckled: clean
+     * print at 200-300 dpi has strokes several pixels wide and stays far below (~1‰), a page with
+     * scanner specks is far above.
+     */
+    static final double SPECKLED_PER_MILLE = 15;
+
+    /** Leptonica's own defaults for pixDeskew: smaller or less certain skews are left alone. */
+    private static final float MIN_DESKEW_DEGREES = 0.1f;
+    private static final float MIN_SKEW_CONFIDENCE = 3.0f;
+
+    /** Gray level under which a pixel counts as ink when looking for specks. */
+    private static final int INK = 128;
+
+    private PageCleanup() {
+    }
+
+    /**
+     * The page as a Leptonica image, median-filtered if speckled and deskewed; the caller owns it
+     * and must {@link #free} it.
+     */
+    static PIX cleaned(BufferedImage gray, int dpi) {
+        Look look = look(gray);
+        PIX pix = toPix(gray);
+        pixSetResolution(pix, dpi, dpi);
+        if (look.speckledPerMille() > SPECKLED_PER_MILLE) {
+            pix = replace(pix, pixMedianFilter(pix, 1, 1));
+        }
+        return replace(pix, deskewed(pix, look));
+    }
+
+    /**
+     * The page turned straight, its corners filled with the paper's gray: white corners on gray
+     * paper would make Tesseract's global threshold split white from paper and read every line
+     * as ink. Null when the page is straight or its skew is uncertain (Leptonica's own limits).
+     */
+    private static PIX deskewed(PIX pix, Look look) {
+        PIX binary = pixConvertTo1(pix, look.inkThreshold());
+        try {
+            float[] angle = new float[1];
+            float[] confidence = new float[1];
+            if (binary == null || pixFindSkew(binary, angle, confidence) != 0
+                    || Math.abs(angle[0]) < MIN_DESKEW_DEGREES || confidence[0] < MIN_SKEW_CONFIDENCE) {
+                return null;
+            }
+            return pixRotateAMGray(pix, (float) Math.toRadians(angle[0]), (byte) look.paper());
+        } finally {
+            free(binary);
+        }
+    }
+
+
+    /**
+     * Drops one reference to the image. Through a pointer-pointer: JavaCPP hands back the same Java
+     * object for a clone (same address), and pixDestroy(PIX) would zero that shared object.
+     */
+    static void free(PIX pix) {
+        if (pix != null && !pix.isNull()) {
+            try (PointerPointer<PIX> reference = new PointerPointer<>(1)) {
+                pixDestroy(reference.put(pix));
+            }
+        }
+    }
+
+    /**
+     * The new image instead of the old one, or the old one when Leptonica returned none. Leptonica
+     * returns a clone of the input when it had nothing to do: dropping one reference is still right.
+     */
+    private static PIX replace(PIX old, PIX made) {
+        if (made == null || made.isNull()) {
+            return old;
+        }
+        free(old);
+        return made;
+    }
+
+    /**
+     * What the page looks like.
+     *
+     * @param speckledPerMille dark pixels with no dark pixel among their four neighbours, per
+     *                         thousand dark pixels
+     * @param paper            the commonest light gray level: the paper
+     * @param ink                the gray level the darkest 0.3% of the page reaches: the print (text covers ~1% of a letter page)
+     */
+    record Look(double speckledPerMille, int paper, int ink) {
+
+        /** Halfway between print and paper: faint ruling, shadows and seals stay out of the skew search. */
+        int inkThreshold() {
+            return (paper + ink + 1) / 2;
+        }
+    }
+
+    /** One pass over every other row (enough to tell specks from strokes and find the paper, at half the cost). */
+    static Look look(BufferedImage gray) {
+        byte[] px = ((DataBufferByte) gray.getRaster().getDataBuffer()).getData();
+        int stride = ((ComponentSampleModel) gray.getSampleModel()).getScanlineStride();
+        int w = gray.getWidth(), h = gray.getHeight();
+        long ink = 0, isolated = 0;
+        long[] levels = new long[256];
+        for (int y = 1; y < h - 1; y += 2) {
+            int row = y * stride;
+            for (int x = 1; x < w - 1; x++) {
+                int level = px[row + x] & 0xff;
+                levels[level]++;
+                if (level >= INK) {
+                    continue;
+                }
+                ink++;
+                if ((px[row + x - 1] & 0xff) >= INK && (px[row + x + 1] & 0xff) >= INK
+                        && (px[row - stride + x] & 0xff) >= INK && (px[row + stride + x] & 0xff) >= INK) {
+                    isolated++;
+                }
+            }
+        }
+        int paper = 255;
+        for (int level = INK; level < 256; level++) {
+            if (levels[level] > levels[paper]) {
+                paper = level;
+            }
+        }
+        long seen = 0, all = java.util.Arrays.stream(levels).sum();
+        int print = 0;
+        while (print < paper && (seen += levels[print]) < all / 300) {
+            print++;
+        }
+        return new Look(ink == 0 ? 0 : 1000.0 * isolated / ink, paper, print);
+    }
+
+    /** An 8-bit Leptonica image of the gray page (Leptonica packs 4 pixels per 32-bit word, first pixel high). */
+    private static PIX toPix(BufferedImage gray) {
+        byte[] px = ((DataBufferByte) gray.getRaster().getDataBuffer()).getData();
+        int stride = ((ComponentSampleModel) gray.getSampleModel()).getScanlineStride();
+        int w = gray.getWidth(), h = gray.getHeight();
+        PIX pix = pixCreate(w, h, 8);
+        int wpl = pixGetWpl(pix);
+        IntPointer data = pixGetData(pix);
+        int[] words = new int[wpl];
+        for (int y = 0; y < h; y++) {
+            java.util.Arrays.fill(words, 0);
+            int row = y * stride;
+            for (int x = 0; x < w; x++) {
+                words[x >> 2] |= (px[row + x] & 0xff) << (24 - 8 * (x & 3));
+            }
+            data.position((long) y * wpl).put(words, 0, wpl);
+        }
+        data.position(0);
+        return pix;
+    }
+}
