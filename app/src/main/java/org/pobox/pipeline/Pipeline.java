@@ -61,6 +61,7 @@ public final class Pipeline implements AutoCloseable {
         org.pobox.ocr.OcrStage.beans(this.config).forEach(main::bind);
         main.bind("understandStage", new UnderstandStage(
                 LetterReader.fromSeeds(config.path("pobox.seeds"), config.path("pobox.understand.model")), index));
+        main.bind("latePages", new org.pobox.ocr.LatePages(index, engine, config.archive(), roundCode(config)));
         main.bind("batchTracker", tracker);
         // the web page and API, when pobox.web.enabled (pobox run): one call, see org.pobox.web.WebApp
         org.pobox.web.WebApp.install(main, this.config, engine);
