@@ -17,6 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.pobox.config.PoboxConfig;
 import org.pobox.index.Json;
+import org.pobox.search.Corrections;
 import org.pobox.search.LetterSearch;
 import org.pobox.support.TestEngine;
 import org.pobox.support.TestPobox;
@@ -70,6 +71,10 @@ class LatePageTest {
         String id = before.path("id").asText();
         String number = before.path("registration_no").asText();
         assertThat(number).matches("[A-Z0-9]+-\\d{4}-\\d{4}");
+        // what people did to the letter since: a lead sealed it, an investigator corrected its region
+        TestEngine.client().client().update(u -> u.index(ALIAS).id(id).doc(java.util.Map.of("sealed", true)), java.util.Map.class);
+        new Corrections(TestEngine.client(), ALIAS).add(Corrections.now(id, "region", "更正后的区域",
+                before.path("region").asText(null), null, "investigator1"));
 
         // the next batch: the third page, and the second page dropped again (same bytes)
         TestPobox.drop(pages.get(2), config.inbox(), "roadfund_p3.png");
@@ -81,6 +86,9 @@ class LatePageTest {
         assertThat(after.path("id").asText()).isEqualTo(id);
         assertThat(after.path("registration_no").asText()).isEqualTo(number);
         assertThat(after.path("page_count").asInt()).isEqualTo(3);
+        assertThat(after.path("sealed").asBoolean()).isTrue();
+        assertThat(after.path("region").asText()).isEqualTo("更正后的区域");
+        assertThat(after.path("corrections")).hasSize(1);
         assertThat(after.path("file_names")).extracting(JsonNode::asText)
                 .containsExactly("roadfund_p1.png", "roadfund_p2.png", "roadfund_p3.png");
         for (int i = 0; i < 3; i++) {
