@@ -49,6 +49,7 @@ public class LetterIndex {
     public void ensureExists() {
         try {
             if (client.indices().existsAlias(a -> a.name(alias)).value()) {
+                addNewFields();
                 return;
             }
             String index = versionedName();
@@ -62,6 +63,29 @@ public class LetterIndex {
             LOG.info("alias {} -> {}", alias, index);
         } catch (IOException e) {
             throw new EngineUnavailableException("cannot prepare index " + alias + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * An index made before a field was added to the mapping gets that field's mapping now (adding
+     * a field is allowed in place; changing one needs {@code pobox reindex}). Without it, a keyword
+     * such as {@code page_group} would be mapped as analysed text by the first document carrying it.
+     */
+    private void addNewFields() throws IOException {
+        com.fasterxml.jackson.databind.JsonNode mapping;
+        try (InputStream in = LetterIndex.class.getResourceAsStream("/index/letters-mapping.json")) {
+            mapping = Json.MAPPER.readTree(in).path("mappings").path("properties");
+        }
+        ObjectNode added = Json.MAPPER.createObjectNode();
+        for (String field : List.of("page_group", "page_files")) {
+            added.set(field, mapping.get(field));
+        }
+        String body = Json.MAPPER.createObjectNode().set("properties", added).toString();
+        try {
+            client.indices().putMapping(m -> m.index(alias).withJson(new java.io.StringReader(body)));
+        } catch (ElasticsearchException e) {
+            // a field of that name exists with another mapping: the index works on, a reindex fixes it
+            LOG.warn("index {} keeps its mapping of page_group/page_files: {}", alias, e.getMessage());
         }
     }
 
@@ -193,11 +217,49 @@ public class LetterIndex {
      * (a builder can be used only once).
      */
     public String indexJson(LetterDocument document, String registrationNo) {
+        return indexJson(document, registrationNo, null);
+    }
+
+    /**
+     * As {@link #indexJson(LetterDocument, String)}, with {@code extra} fields set on top: a letter
+     * of page files names them ({@code page_group}, {@code page_files}); a letter read again
+     * with a late page keeps what it had gained since it was first indexed (sealed, repeat link).
+     */
+    public String indexJson(LetterDocument document, String registrationNo, ObjectNode extra) {
         ObjectNode doc = document.toJson();
         if (registrationNo != null) {
             doc.put("registration_no", registrationNo);
         }
+        if (extra != null) {
+            doc.setAll(extra);
+        }
         return doc.toString();
+    }
+
+    /**
+     * The letter of page files most recently received under this page group ({@code page_group}),
+     * with its id in {@code id}, or null. Refreshes first: a letter indexed a moment ago (its
+     * quiet period just ended) must be found, or its late page would start a letter of its own.
+     */
+    public ObjectNode latestOfPageGroup(String pageGroup) {
+        try {
+            client.indices().refresh(r -> r.index(alias));
+            SearchResponse<ObjectNode> resp = client.search(s -> s.index(alias).size(1)
+                    .query(q -> q.term(t -> t.field("page_group").value(pageGroup)))
+                    .sort(o -> o.field(f -> f.field("received_at").order(co.elastic.clients.elasticsearch._types.SortOrder.Desc)))
+                    .source(src -> src.filter(f -> f.includes("id", "registration_no", "received_at", "file_names",
+                            "page_files", "sealed", "box", "duplicate_of", "repeat_count"))),
+                    ObjectNode.class);
+            List<Hit<ObjectNode>> hits = resp.hits().hits();
+            if (hits.isEmpty()) {
+                return null;
+            }
+            ObjectNode found = hits.get(0).source();
+            found.put("id", hits.get(0).id());
+            return found;
+        } catch (IOException e) {
+            throw new EngineUnavailableException("cannot look up page group: " + e.getMessage(), e);
+        }
     }
 
     public void refresh() {

@@ -34,8 +34,15 @@ public class PageGroups {
         this.archive = archive;
     }
 
-    /** One page file of a letter, as archived. */
-    public record PageFile(int page, Path archived, String name, String sha256, Instant receivedAt) {
+    /**
+     * One page file of a letter, as archived.
+     *
+     * @param page           its page number, from its name
+     * @param registrationNo the number the register gave this file when it arrived (null for a
+     *                       page of an indexed letter, whose number is the letter's)
+     */
+    public record PageFile(int page, Path archived, String name, String sha256, Instant receivedAt,
+                           String registrationNo) {
     }
 
     /** The pages of a letter, in page order. */
@@ -59,32 +66,57 @@ public class PageGroups {
         in.setHeader(GROUP_KEY, parsed.letter());
         waiting.incrementAndGet();
         return new PageFile(parsed.page(), archive.resolve(in.getHeader(Intake.ARCHIVE_NAME, String.class)), name,
-                in.getHeader(Intake.LETTER_ID, String.class), in.getHeader(Intake.RECEIVED_AT, Instant.class));
+                in.getHeader(Intake.LETTER_ID, String.class), in.getHeader(Intake.RECEIVED_AT, Instant.class),
+                in.getHeader(Intake.REGISTRATION_NO, String.class));
     }
 
     /**
      * Body in: the grouped {@link PageFile}s; body out: the {@link Group} in page order, with the
      * letter's headers: its id is the SHA-256 of its pages' SHA-256s in order, so the same pages
-     * give the same letter.
+     * give the same letter; it was received when its first file came and has that file's
+     * registration number (the lowest of its files'). The same bytes dropped twice while the
+     * letter waits are one page.
      */
     public Group complete(Exchange exchange) {
         List<?> body = exchange.getMessage().getBody(List.class);
         List<PageFile> pages = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (Object o : body) {
-            pages.add((PageFile) o);
+            PageFile page = (PageFile) o;
+            if (seen.add(page.sha256())) {
+                pages.add(page);
+            }
         }
-        waiting.addAndGet(-pages.size());
-        pages.sort(Comparator.comparingInt(PageFile::page).thenComparing(PageFile::receivedAt));
-        String id = Intake.sha256(String.join(",", pages.stream().map(PageFile::sha256).toList()));
-        PageFile first = pages.get(0);
+        waiting.addAndGet(-body.size());
+        Message in = exchange.getMessage();
+        pages.stream().map(PageFile::registrationNo).filter(java.util.Objects::nonNull).min(Comparator.naturalOrder())
+                .ifPresent(number -> in.setHeader(Intake.REGISTRATION_NO, number));
+        in.setHeader(Intake.RECEIVED_AT, pages.stream().map(PageFile::receivedAt).min(Comparator.naturalOrder()).orElseThrow());
+        return describe(exchange, pages, Intake.sha256(String.join(",",
+                inPageOrder(pages).stream().map(PageFile::sha256).toList())));
+    }
+
+    /**
+     * Sets the headers of a letter of these page files under this id: what the ocr route reads
+     * and the names it ends under. Returns the pages in page order.
+     */
+    static Group describe(Exchange exchange, List<PageFile> pages, String id) {
+        List<PageFile> ordered = inPageOrder(pages);
+        PageFile first = ordered.get(0);
         Message in = exchange.getMessage();
         in.setHeader(Intake.LETTER_ID, id);
         in.setHeader(Intake.SAFE_NAME, first.name());
         in.setHeader(Intake.ARCHIVE_NAME, first.archived().getFileName().toString());
-        in.setHeader(Intake.RECEIVED_AT, first.receivedAt());
         in.setHeader(Intake.FAILED_NAME, "group-" + id.substring(0, 8) + "-" + first.name());
-        in.setHeader(FILE_NAMES, pages.stream().map(PageFile::name).toList());
-        return new Group(List.copyOf(pages));
+        in.setHeader(FILE_NAMES, ordered.stream().map(PageFile::name).toList());
+        return new Group(ordered);
+    }
+
+    private static List<PageFile> inPageOrder(List<PageFile> pages) {
+        List<PageFile> ordered = new ArrayList<>(pages);
+        ordered.sort(Comparator.comparingInt(PageFile::page).thenComparing(PageFile::receivedAt,
+                Comparator.nullsFirst(Comparator.naturalOrder())));
+        return List.copyOf(ordered);
     }
 
     /** Page files waiting in the aggregator for the rest of their letter. */

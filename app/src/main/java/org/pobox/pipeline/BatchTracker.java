@@ -13,9 +13,6 @@ import org.pobox.intake.Intake;
  */
 public class BatchTracker {
 
-    /** Header the index route sets with the letter's page count. */
-    public static final String PAGES = "poboxPages";
-
     private final AtomicInteger indexed = new AtomicInteger();
     private final AtomicInteger alreadyIndexed = new AtomicInteger();
     private final AtomicInteger pages = new AtomicInteger();
@@ -29,12 +26,12 @@ public class BatchTracker {
         engineWaiting.set(false);
     }
 
-    public void letterIndexed(Exchange exchange) {
-        Integer n = exchange.getIn().getHeader(PAGES, Integer.class);
-        if (n != null) {
-            pages.addAndGet(n);
-        }
-        indexed();
+    /**
+     * Called by the ocr route as each page is read, whatever the letter it belongs to (one scan
+     * file or a letter of page files), so the progress line moves while a long letter is read.
+     */
+    public void pageRead() {
+        pages.incrementAndGet();
     }
 
     public void alreadyIndexed() {

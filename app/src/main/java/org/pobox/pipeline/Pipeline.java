@@ -61,6 +61,7 @@ public final class Pipeline implements AutoCloseable {
         org.pobox.ocr.OcrStage.beans(this.config).forEach(main::bind);
         main.bind("understandStage", new UnderstandStage(
                 LetterReader.fromSeeds(config.path("pobox.seeds"), config.path("pobox.understand.model")), index));
+        main.bind("latePages", new org.pobox.ocr.LatePages(index, engine, config.archive(), roundCode(config)));
         main.bind("batchTracker", tracker);
         // the web page and API, when pobox.web.enabled (pobox run): one call, see org.pobox.web.WebApp
         org.pobox.web.WebApp.install(main, this.config, engine);
@@ -167,18 +168,29 @@ public final class Pipeline implements AutoCloseable {
         int total = batch.size();
         long lastChange = System.nanoTime();
         int lastDone = -1;
+        int lastPages = -1;
         while (true) {
             renameHostileNames();
             List<Path> left = batch.stream().filter(p -> Files.exists(p) || inWork(p)).toList();
             int done = total - left.size();
-            if (done != lastDone) {
+            int pages = tracker.pagesRead();
+            boolean fileFinished = done != lastDone;
+            if (fileFinished) {
                 lastDone = done;
                 lastChange = System.nanoTime();
+            }
+            // pages move on their own too: page files leave the inbox as they arrive, and their
+            // letter is read later (at its quiet period or the batch's end)
+            if (fileFinished || pages != lastPages) {
+                lastPages = pages;
                 progress.onProgress(done, total, tracker);
             }
             if (left.isEmpty() && camel().getInflightRepository().size() == 0
                     && !org.pobox.ocr.PageGroups.completeAll(camel())) { // letters waiting for pages end with the batch
                 index.refresh();
+                if (tracker.pagesRead() != lastPages) {
+                    progress.onProgress(done, total, tracker); // the last pages were read since the line was drawn
+                }
                 return List.of();
             }
             if (tracker.hasEngineGivenUp() || tracker.isRegisterUnwritable()) {
@@ -232,7 +244,7 @@ public final class Pipeline implements AutoCloseable {
         resumeWork();
     }
 
-    /** Told each time a file of the batch has finished. */
+    /** Told each time a file of the batch has finished or a page has been read. */
     @FunctionalInterface
     public interface ProgressListener {
         void onProgress(int done, int total, BatchTracker tracker);

@@ -128,6 +128,16 @@ public class Corrections {
         return n;
     }
 
+    /**
+     * Puts this letter's corrections back on it after it was indexed again (a late page joined
+     * it); returns how many.
+     */
+    public int reapplyTo(String letterId) {
+        List<Correction> mine = forLetter(letterId);
+        mine.forEach(this::apply);
+        return mine.size();
+    }
+
     private void apply(Correction c) {
         Map<String, JsonData> params = new HashMap<>();
         params.put("v", JsonData.of(c.value()));

@@ -27,6 +27,14 @@ public class UnderstandStage {
     }
 
     public LetterDocument understand(Letter letter) {
+        return understand(letter, null);
+    }
+
+    /**
+     * @param rereadOf the id of this letter when it is an indexed letter read again (a late page
+     *                 joined it): it keeps its repeat link and is not counted as a repeat twice
+     */
+    public LetterDocument understand(Letter letter, String rereadOf) {
         LetterUnderstanding u = reader.understand(letter.text(), null, letter.receivedAt());
         List<Page> masked = letter.pages().stream()
                 .map(p -> p.masked(t -> reader.mask(t, u.reporter())))
@@ -37,7 +45,7 @@ public class UnderstandStage {
 
         String duplicateOf = null;
         int repeatCount = 0;
-        LetterIndex.Candidate first = index.firstOfSameMatter(signature, letter.id());
+        LetterIndex.Candidate first = rereadOf != null ? null : index.firstOfSameMatter(signature, letter.id());
         if (first != null) {
             duplicateOf = first.id();
             repeatCount = index.countRepeat(first.id());

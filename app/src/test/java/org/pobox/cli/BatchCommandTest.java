@@ -33,7 +33,7 @@ class BatchCommandTest {
         for (String key : List.of("pobox.inbox", "pobox.archive", "pobox.failed", "pobox.index.alias",
                 "pobox.intake.stableMs", "pobox.intake.pollMs", "pobox.ocr.workers", "pobox.es.url",
                 "pobox.work", "pobox.register.file", "pobox.batch.lock", "pobox.batch.lastResult",
-                "pobox.engine.patienceSeconds")) {
+                "pobox.engine.patienceSeconds", "pobox.ocr.engine.chi_sim")) {
             System.clearProperty(key);
         }
     }
@@ -52,6 +52,42 @@ class BatchCommandTest {
         TestPobox.drop(other, dir.resolve("inbox"), "b.png");
         String out = capture(() -> assertThat(PoboxCli.execute("batch")).isEqualTo(1));
         assertThat(out).contains("indexed 1").contains("failed 1").contains("zero.png").contains("empty");
+    }
+
+    /**
+     * The progress line counts the pages read, also those of a letter scanned one page per file,
+     * which is read only when its pages are complete (here: at the batch's end).
+     */
+    @Test
+    void aFinishedBatchShowsEveryPageRead() throws Exception {
+        useFolders(TestEngine.client().url());
+        System.setProperty("pobox.ocr.engine.chi_sim", "tesseract");
+        Path inbox = dir.resolve("inbox");
+        Path tiff = dir.resolve("two-pages.tif");
+        generator.write(Format.TIFF, tiff, 2, PageStyle.clean(200));
+        TestPobox.drop(tiff, inbox, "two-pages.tif");
+        for (Path page : generator.writePageFiles(Format.PNG, dir, "by-page", 2, PageStyle.clean(200)).files()) {
+            TestPobox.drop(page, inbox, page.getFileName().toString());
+        }
+
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        String out;
+        try {
+            out = capture(() -> assertThat(PoboxCli.execute("batch")).isEqualTo(0));
+        } finally {
+            System.setErr(originalErr);
+        }
+
+        java.util.regex.Matcher line = java.util.regex.Pattern.compile("files (\\d+)/(\\d+), pages (\\d+)/(\\d+)")
+                .matcher(err.toString(StandardCharsets.UTF_8));
+        String last = null;
+        while (line.find()) {
+            last = line.group();
+        }
+        assertThat(last).as("the last progress line").isEqualTo("files 3/3, pages 4/4");
+        assertThat(out).contains("indexed 2").contains("pages 4");
     }
 
     @Test
