@@ -84,6 +84,8 @@ public class PageGroups {
         in.setHeader(Intake.RECEIVED_AT, first.receivedAt());
         in.setHeader(Intake.FAILED_NAME, "group-" + id.substring(0, 8) + "-" + first.name());
         in.setHeader(FILE_NAMES, pages.stream().map(PageFile::name).toList());
+        in.setHeader(OcrRecords.SOURCES, pages.stream()
+                .map(p -> new OcrRecords.Source(p.archived().getFileName().toString(), p.sha256())).toList());
         return new Group(List.copyOf(pages));
     }
 
