@@ -133,8 +133,8 @@ public final class Rebuilder {
                         read = ocr(ocr, a, names, received);
                         readAgain++;
                     }
-                    Letter letter = Letter.of(a.id(), names, a.files().get(0).path().getFileName().toString(),
-                            received, read.pages(), read.reviewReasons());
+                    Letter letter = Letter.of(a.id(), names, archiveName(old, a), received, read.pages(),
+                            read.reviewReasons());
                     LetterDocument doc = understand.understand(letter);
                     ObjectNode json = doc.toJson();
                     for (String field : KEPT) {
@@ -226,6 +226,15 @@ public final class Rebuilder {
                     .min(Comparator.comparing(Register.Entry::receivedAt)).orElse(null);
         }
         return known != null ? known.number() : register.register(a.id(), received).number();
+    }
+
+    /** The scan the viewer shows: the old document's while it is in the archive, else the letter's first file. */
+    private String archiveName(ObjectNode old, ArchivedLetter a) {
+        String given = old == null ? null : old.path("archive_name").asText(null);
+        if (given != null && !given.contains("/") && java.nio.file.Files.isRegularFile(archive.resolve(given))) {
+            return given;
+        }
+        return a.files().get(0).path().getFileName().toString();
     }
 
     /** The names from the old document first (their order as people saw it), then any other archived name. */
