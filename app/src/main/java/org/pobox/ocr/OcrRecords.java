@@ -67,11 +67,14 @@ public class OcrRecords {
         } else {
             sources.add(new Source(in.getHeader(Intake.ARCHIVE_NAME, String.class), letter.id()));
         }
-        save(new Record(letter.id(), sources, letter));
+        if (isLetterId(letter.id())) { // always, for a letter from the intake; never a file named by anything else
+            save(new Record(letter.id(), sources, letter));
+        }
         return letter;
     }
 
     public void save(Record record) {
+        Path target = file(record.id());
         try {
             if (!Files.isDirectory(dir)) {
                 Files.createDirectories(dir);
@@ -84,7 +87,7 @@ public class OcrRecords {
             if (POSIX) {
                 Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
             }
-            Files.move(tmp, file(record.id()), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the OCR of letter " + Intake.shortId(record.id()), e);
         }
@@ -111,8 +114,12 @@ public class OcrRecords {
         }
     }
 
+    private static boolean isLetterId(String id) {
+        return id != null && id.matches("[0-9a-f]{64}");
+    }
+
     private Path file(String id) {
-        if (!id.matches("[0-9a-f]{64}")) {
+        if (!isLetterId(id)) {
             throw new IllegalArgumentException("not a letter id");
         }
         return dir.resolve(id + ".json");
