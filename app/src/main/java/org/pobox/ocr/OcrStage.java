@@ -29,6 +29,7 @@ public final class OcrStage {
         return Map.of(
                 "pageReader", new PageReader(new PageDecoder(), engine),
                 "pageGroups", new PageGroups(new PageDecoder(), config.archive()),
+                "ocrRecords", new OcrRecords(config.archive()),
                 "ocrPages", pageQueue(config.getInt("pobox.ocr.workers")));
     }
 

@@ -109,6 +109,8 @@ public class PageGroups {
         in.setHeader(Intake.ARCHIVE_NAME, first.archived().getFileName().toString());
         in.setHeader(Intake.FAILED_NAME, "group-" + id.substring(0, 8) + "-" + first.name());
         in.setHeader(FILE_NAMES, ordered.stream().map(PageFile::name).toList());
+        in.setHeader(OcrRecords.SOURCES, ordered.stream()
+                .map(p -> new OcrRecords.Source(p.archived().getFileName().toString(), p.sha256())).toList());
         return new Group(ordered);
     }
 

@@ -38,6 +38,18 @@ public final class Pipeline implements AutoCloseable {
     private final BatchTracker tracker = new BatchTracker();
     private final LetterIndex index;
     private final Register register;
+    private final LetterReader reader;
+
+    /**
+     * The pipeline for {@code pobox reindex}: only the ocr route runs (no intake, no page grouping,
+     * no web page), so nothing is taken from the inbox while the index is rebuilt from the archive,
+     * and a letter that cannot be read fails to the caller instead of to {@code failed/}.
+     */
+    public static Pipeline forRebuild(PoboxConfig config, EngineClient engine) {
+        return new Pipeline(config.with("pobox.web.enabled", "false").with("camel.main.routesExcludePattern",
+                "**/intake.camel.yaml,**/group.camel.yaml,**/errors.camel.yaml,**/index.camel.yaml,"
+                        + "**/understand.camel.yaml,**/web-http.yaml"), engine);
+    }
 
     public Pipeline(PoboxConfig config, EngineClient engine) {
         this.config = config.with("pobox.ocr.workers", String.valueOf(config.ocrWorkers()));
@@ -59,8 +71,8 @@ public final class Pipeline implements AutoCloseable {
         main.bind("pageDecoder", new PageDecoder());
         main.bind("letterAssembler", new LetterAssembler());
         org.pobox.ocr.OcrStage.beans(this.config).forEach(main::bind);
-        main.bind("understandStage", new UnderstandStage(
-                LetterReader.fromSeeds(config.path("pobox.seeds"), config.path("pobox.understand.model")), index));
+        this.reader = LetterReader.fromSeeds(config.path("pobox.seeds"), config.path("pobox.understand.model"));
+        main.bind("understandStage", new UnderstandStage(reader, index));
         main.bind("latePages", new org.pobox.ocr.LatePages(index, engine, config.archive(), roundCode(config)));
         main.bind("batchTracker", tracker);
         // the web page and API, when pobox.web.enabled (pobox run): one call, see org.pobox.web.WebApp
@@ -99,6 +111,11 @@ public final class Pipeline implements AutoCloseable {
     static String roundCode(PoboxConfig config) {
         String set = config.get("pobox.register.round", "");
         return set.isEmpty() ? org.pobox.understand.round.Seeds.load(config.path("pobox.seeds")).round().code() : set;
+    }
+
+    /** The understanding built from the seeds and the subject model, as the understand route uses it. */
+    public LetterReader letterReader() {
+        return reader;
     }
 
     public Register register() {

@@ -14,11 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rebuilds the letters index into the next versioned index ({@code letters-v2} after
- * {@code letters-v1}) with the current mapping, then swaps the alias in one atomic step. Searches go
- * to the old index until the swap, so search keeps working; documents are copied whole, so
- * registration numbers, understanding and repeat links are kept; other indices (corrections,
- * audit) are not touched. The old index is left in place for a rollback.
+ * The versioned letters index behind the alias: the next version ({@code letters-v2} after
+ * {@code letters-v1}) created with the current mapping, and the alias swapped to it in one atomic
+ * step. Searches go to the old index until the swap, so search keeps working; other indices
+ * (corrections, audit) are not touched; the old index is left in place for a rollback.
+ * {@link Rebuilder} fills the new index from the archive; {@link #reindex()} copies the documents.
  */
 public final class Reindexer {
 
@@ -35,18 +35,14 @@ public final class Reindexer {
     public record Result(String from, String to, long documents) {
     }
 
+    /**
+     * {@code pobox reindex --copy}: the documents copied whole from the current index (no OCR, no
+     * understanding), then the alias swapped.
+     */
     public Result reindex() {
         try {
             String current = currentIndex();
-            String next = alias + "-v" + (version(current) + 1);
-            while (exists(next)) {
-                next = alias + "-v" + (version(next) + 1);
-            }
-            Request create = new Request("PUT", "/" + next);
-            try (InputStream mapping = Reindexer.class.getResourceAsStream("/index/letters-mapping.json")) {
-                create.setJsonEntity(new String(mapping.readAllBytes(), StandardCharsets.UTF_8));
-            }
-            engine.rest().performRequest(create);
+            String next = createNext(current);
             Request copy = new Request("POST", "/_reindex");
             copy.addParameter("wait_for_completion", "true");
             copy.addParameter("refresh", "true");
@@ -62,15 +58,35 @@ public final class Reindexer {
                 throw new IllegalStateException("reindex copied " + after + " of " + before
                         + " documents; the alias still points to " + current);
             }
-            Request swap = new Request("POST", "/_aliases");
-            swap.setJsonEntity("{\"actions\":[{\"remove\":{\"index\":\"" + current + "\",\"alias\":\"" + alias
-                    + "\"}},{\"add\":{\"index\":\"" + next + "\",\"alias\":\"" + alias + "\"}}]}");
-            engine.rest().performRequest(swap);
-            LOG.info("alias {} now on {} ({} documents), was {}", alias, next, after, current);
+            swap(current, next);
             return new Result(current, next, after);
         } catch (IOException e) {
             throw new UncheckedIOException("reindex of " + alias + " failed; the alias is unchanged", e);
         }
+    }
+
+    /** Creates the next free versioned index after {@code current} with the current mapping; returns its name. */
+    public String createNext(String current) throws IOException {
+        String next = alias + "-v" + (version(current) + 1);
+        while (exists(next)) {
+            next = alias + "-v" + (version(next) + 1);
+        }
+        Request create = new Request("PUT", "/" + next);
+        try (InputStream mapping = Reindexer.class.getResourceAsStream("/index/letters-mapping.json")) {
+            create.setJsonEntity(new String(mapping.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        engine.rest().performRequest(create);
+        LOG.info("created index {}", next);
+        return next;
+    }
+
+    /** Moves the alias from {@code current} to {@code next} in one atomic step; {@code current} is kept. */
+    public void swap(String current, String next) throws IOException {
+        Request swap = new Request("POST", "/_aliases");
+        swap.setJsonEntity("{\"actions\":[{\"remove\":{\"index\":\"" + current + "\",\"alias\":\"" + alias
+                + "\"}},{\"add\":{\"index\":\"" + next + "\",\"alias\":\"" + alias + "\"}}]}");
+        engine.rest().performRequest(swap);
+        LOG.info("alias {} now on {} ({} documents), was {}", alias, next, count(next), current);
     }
 
     /** The index the alias points to now. */
@@ -106,7 +122,7 @@ public final class Reindexer {
         }
     }
 
-    private long count(String index) throws IOException {
+    public long count(String index) throws IOException {
         return read(engine.rest().performRequest(new Request("GET", "/" + index + "/_count")).getEntity().getContent())
                 .path("count").asLong();
     }

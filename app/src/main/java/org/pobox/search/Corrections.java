@@ -116,10 +116,22 @@ public class Corrections {
 
     /** Puts every recorded correction back on the letters (after a reindex); returns how many. */
     public int reapplyAll() {
+        return reapply(alias, null);
+    }
+
+    /**
+     * Puts the recorded corrections of these letters (all when null) back on their documents in
+     * {@code index}, oldest first, as people made them: a rebuilt index before its alias is
+     * swapped. Returns how many were applied.
+     */
+    public int reapply(String index, java.util.Collection<String> letterIds) {
         int n = 0;
         for (Correction c : all()) {
+            if (letterIds != null && !letterIds.contains(c.letterId())) {
+                continue;
+            }
             try {
-                apply(c);
+                apply(c, index);
                 n++;
             } catch (EngineUnavailableException | co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
                 // the letter is not (yet) in the new index: it keeps its correction on record
@@ -139,6 +151,10 @@ public class Corrections {
     }
 
     private void apply(Correction c) {
+        apply(c, alias);
+    }
+
+    private void apply(Correction c, String target) {
         Map<String, JsonData> params = new HashMap<>();
         params.put("v", JsonData.of(c.value()));
         params.put("by", JsonData.of(c.by()));
@@ -152,7 +168,7 @@ public class Corrections {
             script = SET_FIELD;
         }
         try {
-            client.update(u -> u.index(alias).id(c.letterId()).refresh(Refresh.True)
+            client.update(u -> u.index(target).id(c.letterId()).refresh(Refresh.True)
                     .script(s -> s.source(src -> src.scriptString(script)).params(params)), Map.class);
         } catch (IOException e) {
             throw new EngineUnavailableException("cannot apply the correction: " + e.getMessage(), e);

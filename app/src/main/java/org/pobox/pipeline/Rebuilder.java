@@ -1,0 +1,289 @@
+package org.pobox.pipeline;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.camel.ProducerTemplate;
+import org.pobox.index.EngineClient;
+import org.pobox.index.LetterIndex;
+import org.pobox.intake.Intake;
+import org.pobox.letter.Letter;
+import org.pobox.letter.LetterDocument;
+import org.pobox.ocr.OcrRecords;
+import org.pobox.ocr.PageFileName;
+import org.pobox.ocr.PageGroups;
+import org.pobox.pipeline.ArchivedLetters.ArchivedFile;
+import org.pobox.pipeline.ArchivedLetters.ArchivedLetter;
+import org.pobox.register.Register;
+import org.pobox.search.Corrections;
+import org.pobox.understand.UnderstandStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code pobox reindex}: the letters index rebuilt from {@code archive/} into the next versioned
+ * index, then the alias swapped (see {@link Reindexer}). Searches go to the old index until the
+ * swap; the batch lock (taken by the command) keeps batches from writing meanwhile.
+ *
+ * <p>Each archived letter ({@link ArchivedLetters}) is read by the ocr route when asked
+ * ({@code reocr}) or when no OCR record was kept, else taken from its record ({@link OcrRecords});
+ * then it is understood again with the current seeds and model and indexed under the same id.
+ * What only people or the register gave a letter is carried over from its old document:
+ * its registration number, the names it was received under, when it was received, sealing and
+ * box; investigators' corrections (and transcripts) are applied again from
+ * {@code <alias>-corrections}. A letter in the archive but not in the index is recovered and gets
+ * its number from the register (the one it was registered with, or the next one). A letter in the
+ * index whose scan is not in the archive, or whose rebuild failed, keeps its old document: nothing
+ * is lost. The alias is swapped only when the new index holds every letter.
+ */
+public final class Rebuilder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Rebuilder.class);
+    /** Fields only people or the register give a letter: kept from its old document. */
+    private static final List<String> KEPT = List.of("registration_no", "sealed", "box");
+
+    private final Pipeline pipeline;
+    private final EngineClient engine;
+    private final ElasticsearchClient client;
+    private final String alias;
+    private final Register register;
+    private final OcrRecords records;
+    private final java.nio.file.Path archive;
+
+    /** @param pipeline started with {@link Pipeline#forRebuild}: its ocr route reads the scans */
+    public Rebuilder(Pipeline pipeline, EngineClient engine, String alias, java.nio.file.Path archive) {
+        this.pipeline = pipeline;
+        this.engine = engine;
+        this.client = engine.client();
+        this.alias = alias;
+        this.register = pipeline.register();
+        this.archive = archive;
+        this.records = new OcrRecords(archive);
+    }
+
+    /** Told after each letter. */
+    @FunctionalInterface
+    public interface Progress {
+        void onLetter(int done, int total, int readAgain);
+    }
+
+    /**
+     * What the rebuild did.
+     *
+     * @param fromRecord letters understood again from their OCR record
+     * @param readAgain  letters OCRed again from their scans
+     * @param recovered  letters in the archive that were not in the index: id → registration number
+     * @param kept       letters in the index without a scan in the archive: their old document kept
+     * @param failed     letters whose rebuild failed: id → reason (their old document kept if any)
+     * @param swapped    whether the alias now points to {@code to}
+     */
+    public record Result(String from, String to, long documents, int fromRecord, int readAgain,
+                         Map<String, String> recovered, List<String> kept, Map<String, String> failed,
+                         int corrections, boolean swapped) {
+    }
+
+    public Result rebuild(boolean reocr, Progress progress) {
+        Reindexer versions = new Reindexer(engine, alias);
+        try {
+            String current = versions.currentIndex();
+            List<String> oldIds = ids(current);
+            List<ArchivedLetter> letters = ArchivedLetters.scan(archive, records, register);
+            LOG.info("reindex of {}: {} letters in the archive, {} in {}{}", alias, letters.size(), oldIds.size(),
+                    current, reocr ? ", all read again" : "");
+            String next = versions.createNext(current);
+            LetterIndex target = new LetterIndex(engine, next, 0);
+            // repeats are linked among the letters already rebuilt, which come in order of receipt
+            UnderstandStage understand = new UnderstandStage(pipeline.letterReader(), target);
+            ProducerTemplate ocr = pipeline.camel().createProducerTemplate();
+
+            Set<String> rebuilt = new LinkedHashSet<>();
+            Set<String> inNext = new LinkedHashSet<>();
+            Map<String, String> recovered = new LinkedHashMap<>();
+            Map<String, String> failed = new LinkedHashMap<>();
+            int fromRecord = 0;
+            int readAgain = 0;
+            int done = 0;
+            for (ArchivedLetter a : letters) {
+                ObjectNode old = oldDocument(current, a.id());
+                try {
+                    List<String> names = names(old, a);
+                    Instant received = old != null && old.hasNonNull("received_at")
+                            ? Instant.parse(old.get("received_at").asText()) : a.receivedAt();
+                    Letter read;
+                    if (!reocr && a.record() != null) {
+                        read = a.record().letter();
+                        fromRecord++;
+                    } else {
+                        read = ocr(ocr, a, names, received);
+                        readAgain++;
+                    }
+                    Letter letter = Letter.of(a.id(), names, archiveName(old, a), received, read.pages(),
+                            read.reviewReasons());
+                    LetterDocument doc = understand.understand(letter);
+                    ObjectNode json = doc.toJson();
+                    for (String field : KEPT) {
+                        if (old != null && old.hasNonNull(field)) {
+                            json.set(field, old.get(field));
+                        }
+                    }
+                    if (!json.hasNonNull("registration_no")) {
+                        String number = registration(a, received);
+                        json.put("registration_no", number);
+                        if (old == null) {
+                            recovered.put(a.id(), number);
+                            LOG.info("letter {} recovered from the archive as {}", Intake.shortId(a.id()), number);
+                        }
+                    }
+                    index(next, a.id(), json);
+                    rebuilt.add(a.id());
+                    inNext.add(a.id());
+                } catch (RuntimeException e) {
+                    failed.put(a.id(), Intake.reasonOf(e));
+                    LOG.warn("letter {} could not be rebuilt ({}){}", Intake.shortId(a.id()), e.getClass().getSimpleName(),
+                            old != null ? "; its old document is kept" : "");
+                    if (old != null) {
+                        index(next, a.id(), old);
+                        inNext.add(a.id());
+                    }
+                }
+                progress.onLetter(++done, letters.size(), readAgain);
+            }
+            List<String> kept = new ArrayList<>();
+            for (String id : oldIds) {
+                if (!inNext.contains(id)) {
+                    index(next, id, oldDocument(current, id));
+                    inNext.add(id);
+                    kept.add(id);
+                    LOG.info("letter {} has no scan in the archive: its old document is kept", Intake.shortId(id));
+                }
+            }
+            int corrections = new Corrections(engine, alias).reapply(next, rebuilt);
+
+            client.indices().refresh(r -> r.index(next));
+            long documents = versions.count(next);
+            if (documents != inNext.size() || !inNext.containsAll(oldIds)) {
+                LOG.error("reindex into {} holds {} of {} letters; the alias still points to {}", next, documents,
+                        inNext.size(), current);
+                return new Result(current, next, documents, fromRecord, readAgain, recovered, kept, failed, corrections, false);
+            }
+            versions.swap(current, next);
+            LOG.info("reindex of {} done: {} letters ({} from OCR records, {} read again, {} recovered, {} kept, "
+                    + "{} failed), {} corrections applied again", alias, documents, fromRecord, readAgain,
+                    recovered.size(), kept.size(), failed.size(), corrections);
+            return new Result(current, next, documents, fromRecord, readAgain, recovered, kept, failed, corrections, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reindex of " + alias + " failed; the alias is unchanged", e);
+        }
+    }
+
+    /** The letter read again by the ocr route, from its archived scan(s); the route keeps its new OCR record. */
+    private static Letter ocr(ProducerTemplate ocr, ArchivedLetter a, List<String> names, Instant received) {
+        Map<String, Object> headers = new HashMap<>();
+        ArchivedFile first = a.files().get(0);
+        headers.put(Intake.LETTER_ID, a.id());
+        headers.put(Intake.SAFE_NAME, first.name());
+        headers.put(Intake.ARCHIVE_NAME, first.path().getFileName().toString());
+        headers.put(Intake.RECEIVED_AT, received);
+        Object body;
+        if (a.grouped()) {
+            List<PageGroups.PageFile> pages = a.files().stream().map(f -> new PageGroups.PageFile(
+                    PageFileName.parse(f.name()).map(PageFileName::page).orElse(1), f.path(), f.name(), f.sha256(),
+                    f.receivedAt(), null)).toList();
+            headers.put(PageGroups.FILE_NAMES, names);
+            headers.put(OcrRecords.SOURCES, a.files().stream()
+                    .map(f -> new OcrRecords.Source(f.path().getFileName().toString(), f.sha256())).toList());
+            body = new PageGroups.Group(pages);
+        } else {
+            body = first.path().toFile();
+        }
+        return ocr.requestBodyAndHeaders("direct:ocr", body, headers, Letter.class);
+    }
+
+    /**
+     * The number of a letter not in the index: the one the register gave its file (for a letter
+     * of per-page files, the first of its pages to arrive, as at intake), else the next one.
+     */
+    private String registration(ArchivedLetter a, Instant received) {
+        Register.Entry known = register.find(a.id());
+        if (known == null && a.grouped()) {
+            known = a.files().stream().map(f -> register.find(f.sha256())).filter(java.util.Objects::nonNull)
+                    .min(Comparator.comparing(Register.Entry::receivedAt)).orElse(null);
+        }
+        return known != null ? known.number() : register.register(a.id(), received).number();
+    }
+
+    /** The scan the viewer shows: the old document's while it is in the archive, else the letter's first file. */
+    private String archiveName(ObjectNode old, ArchivedLetter a) {
+        String given = old == null ? null : old.path("archive_name").asText(null);
+        if (given != null && !given.contains("/") && java.nio.file.Files.isRegularFile(archive.resolve(given))) {
+            return given;
+        }
+        return a.files().get(0).path().getFileName().toString();
+    }
+
+    /** The names from the old document first (their order as people saw it), then any other archived name. */
+    private static List<String> names(ObjectNode old, ArchivedLetter a) {
+        Set<String> names = new LinkedHashSet<>();
+        if (old != null && old.path("file_names") instanceof ArrayNode given) {
+            given.forEach(n -> names.add(n.asText()));
+        }
+        names.addAll(a.names());
+        return List.copyOf(names);
+    }
+
+    private void index(String index, String id, JsonNode json) {
+        try {
+            // refreshed at once: the next letter's repeat lookup must see this one
+            client.index(i -> i.index(index).id(id).withJson(new StringReader(json.toString())).refresh(Refresh.True));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot index letter " + Intake.shortId(id) + " into " + index, e);
+        }
+    }
+
+    private ObjectNode oldDocument(String index, String id) {
+        try {
+            var got = client.get(g -> g.index(index).id(id), ObjectNode.class);
+            return got.found() ? got.source() : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read letter " + Intake.shortId(id) + " from " + index, e);
+        }
+    }
+
+    /** Every letter id in {@code index}, a page at a time. */
+    private List<String> ids(String index) throws IOException {
+        List<String> out = new ArrayList<>();
+        List<FieldValue> after = null;
+        while (true) {
+            List<FieldValue> from = after;
+            var resp = client.search(s -> {
+                s.index(index).size(1000).sort(o -> o.field(f -> f.field("id"))).source(src -> src.fetch(false));
+                if (from != null) {
+                    s.searchAfter(from);
+                }
+                return s;
+            }, ObjectNode.class);
+            List<Hit<ObjectNode>> hits = resp.hits().hits();
+            hits.forEach(h -> out.add(h.id()));
+            if (hits.size() < 1000) {
+                return out;
+            }
+            after = hits.get(hits.size() - 1).sort();
+        }
+    }
+}
