@@ -88,7 +88,7 @@ batch() {
   SECS=$(python3 -c "print(f'{$(now) - $t0:.1f}')")
 }
 
-declare -A POBOX_CPU POBOX_NET_CPU NODE_CPU POBOX_PPM POBOX_NET_PPM POBOX_SECS POBOX_CER POBOX_MAX POBOX_HEAP POBOX_RSS POBOX_EXIT
+declare -A INDEXED POBOX_CPU POBOX_NET_CPU NODE_CPU POBOX_PPM POBOX_NET_PPM POBOX_SECS POBOX_CER POBOX_MAX POBOX_HEAP POBOX_RSS POBOX_EXIT
 # fixed cost of one `pobox batch` (JVM, Camel, engine connection, shutdown) on an empty inbox
 empty="$WORK/empty"; mkdir -p "$empty"/{inbox,archive,failed}
 batch "$empty" "bench-e2e-empty-$STAMP"
@@ -125,18 +125,20 @@ print(max(before + at_exit + [0]))
 PY
 )
   curl -s -XPOST "$ES/$alias/_refresh" >/dev/null
-  curl -s "$ES/$alias/_search?size=1000&_source=file_names,text" >"$run/hits.json"
-  python3 - "$run/hits.json" "$run/text" <<'PY'
-import json, os, sys
-for hit in json.load(open(sys.argv[1]))["hits"]["hits"]:
-    src = hit["_source"]
-    for name in src.get("file_names", []):
+  INDEXED[$engine]=$(curl -s "$ES/$alias/_count" | python3 -c 'import json, sys; print(json.load(sys.stdin)["count"])')
+  # CER of what OCR read, from the unmasked OCR records the pipeline keeps beside the archive
+  # (archive/.ocr/<id>.json): the indexed text has the writer's name and numbers masked out.
+  python3 - "$run/archive/.ocr" "$run/text" <<'PY'
+import glob, json, os, sys
+for path in glob.glob(os.path.join(sys.argv[1], "*.json")):
+    letter = json.load(open(path))["letter"]
+    for name in letter.get("file_names", []):
         stem = os.path.splitext(name)[0]
-        open(os.path.join(sys.argv[2], stem + ".txt"), "w").write(src.get("text", ""))
+        open(os.path.join(sys.argv[2], stem + ".txt"), "w").write(letter.get("text", ""))
 PY
   c=$(cer cer "$WORK/pages" "$run/text")
   POBOX_CER[$engine]=$(echo "$c" | field mean); POBOX_MAX[$engine]=$(echo "$c" | field max)
-  log "pobox $engine: ${secs}s, exit $status, $(tail -1 "$run/batch.out" 2>/dev/null), $c"
+  log "pobox $engine: ${secs}s, exit $status, ${INDEXED[$engine]} letters in the index, $(tail -1 "$run/batch.out" 2>/dev/null), $c"
   curl -s -XDELETE "$ES/$alias-v1" >/dev/null || true
 done
 NODE_RSS=$([[ -n "$NODE_PID" ]] && awk '/VmHWM/ {print int($2/1024)}' "/proc/$NODE_PID/status" 2>/dev/null || echo n/a)
@@ -179,7 +181,7 @@ ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
   echo "| reader | seconds | pages/min | net pages/min | CPU s/page | net CPU s/page | mean CER | max CER |"
   echo "|---|---|---|---|---|---|---|---|"
   for e in "${ENGINES[@]}"; do
-    echo "| pobox batch, chi_sim engine: $e (exit ${POBOX_EXIT[$e]}) | ${POBOX_SECS[$e]} | ${POBOX_PPM[$e]} | ${POBOX_NET_PPM[$e]} | ${POBOX_CPU[$e]} (+ node ${NODE_CPU[$e]}) | ${POBOX_NET_CPU[$e]} | ${POBOX_CER[$e]} | ${POBOX_MAX[$e]} |"
+    echo "| pobox batch, chi_sim engine: $e (exit ${POBOX_EXIT[$e]}, ${INDEXED[$e]} indexed) | ${POBOX_SECS[$e]} | ${POBOX_PPM[$e]} | ${POBOX_NET_PPM[$e]} | ${POBOX_CPU[$e]} (+ node ${NODE_CPU[$e]}) | ${POBOX_NET_CPU[$e]} | ${POBOX_CER[$e]} | ${POBOX_MAX[$e]} |"
   done
   echo "| tesseract CLI loop (psm 3, 1 process) | $CLI_SECS | $CLI_PPM | | $CLI_CPU | | $CLI_CER | $CLI_MAX |"
   echo "| ocrmypdf -l chi_sim (one PDF) | $OMP_SECS | $OMP_PPM | | $OMP_CPU | | $OMP_CER | $OMP_MAX |"
