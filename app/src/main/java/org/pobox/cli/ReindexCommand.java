@@ -21,7 +21,7 @@ final class ReindexCommand implements Callable<Integer> {
         // no batch may write into the old index while it is being copied
         Optional<BatchLock> lock = BatchLock.tryAcquire(config.path("pobox.batch.lock"));
         if (lock.isEmpty()) {
-            System.err.printf(BatchCommand.LOCKED + "%n", BatchLock.holder(config.path("pobox.batch.lock")));
+            System.err.printf(BatchCommand.LOCKED + "%n", "reindex", BatchLock.holder(config.path("pobox.batch.lock")));
             return 2;
         }
         try (BatchLock held = lock.get(); Engine engine = Engine.open(config)) {
