@@ -30,7 +30,8 @@ final class BatchCommand implements Callable<Integer> {
     static final int ALL_INDEXED = 0;
     static final int SOME_FAILED = 1;
     static final int COULD_NOT_RUN = 2;
-    static final String LOCKED = "pobox batch: another batch is running (pid %s); this one exits without doing anything";
+    /** What batch, run and reindex say when another of them holds the lock: args command, holder's pid. */
+    static final String LOCKED = "pobox %s: another batch or run is working on this inbox (pid %s); this one exits without doing anything";
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchCommand.class);
 
@@ -52,7 +53,7 @@ final class BatchCommand implements Callable<Integer> {
         }
         Optional<BatchLock> lock = BatchLock.tryAcquire(lockFile);
         if (lock.isEmpty()) {
-            System.err.printf(LOCKED + "%n", BatchLock.holder(lockFile));
+            System.err.printf(LOCKED + "%n", "batch", BatchLock.holder(lockFile));
             return COULD_NOT_RUN;
         }
         try (BatchLock held = lock.get()) {

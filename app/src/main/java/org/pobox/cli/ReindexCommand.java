@@ -53,7 +53,7 @@ final class ReindexCommand implements Callable<Integer> {
         // no batch may write into the old index while the new one is built
         Optional<BatchLock> lock = BatchLock.tryAcquire(config.path("pobox.batch.lock"));
         if (lock.isEmpty()) {
-            System.err.printf(BatchCommand.LOCKED + "%n", BatchLock.holder(config.path("pobox.batch.lock")));
+            System.err.printf(BatchCommand.LOCKED + "%n", "reindex", BatchLock.holder(config.path("pobox.batch.lock")));
             return BatchCommand.COULD_NOT_RUN;
         }
         String alias = config.get("pobox.index.alias");

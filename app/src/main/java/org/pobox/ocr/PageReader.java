@@ -94,9 +94,14 @@ public class PageReader {
         Message in = exchange.getMessage();
         in.setHeader(ENGINE, "tesseract");
         in.setHeader(FALLBACK, reason);
-        // the exception names the model folder at most, never page content
-        LOG.warn("{}: {}, read by tesseract instead ({})", in.getHeader(TesseractProducer.PAGE_HEADER), reason,
-                e == null ? "?" : e.getMessage());
+        // the exception names the model folder at most, never page content; models that cannot load
+        // were reported once by the pool, not again for every page
+        if (e instanceof org.pobox.ocr.paddle.PaddleUnavailableException) {
+            LOG.debug("{}: {}, read by tesseract instead (models not loaded)", in.getHeader(TesseractProducer.PAGE_HEADER), reason);
+        } else {
+            LOG.warn("{}: {}, read by tesseract instead ({})", in.getHeader(TesseractProducer.PAGE_HEADER), reason,
+                    e == null ? "?" : e.getMessage());
+        }
     }
 
     /** Body in: the page read ({@link PageText}) or finished ({@link Page}); body out: the {@link Page}. */

@@ -30,9 +30,6 @@ import org.slf4j.LoggerFactory;
 public final class Pipeline implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
-    /** Mirrors the intake route's exclude: scanners' temporary and hidden files. */
-    private static final Pattern NOT_YET_A_LETTER = Pattern.compile("^\\..*|.*\\.(part|tmp|crdownload)$|.*~$|.*\\\\.*");
-
     private final PoboxConfig config;
     private final Main main;
     private final BatchTracker tracker = new BatchTracker();
@@ -50,10 +47,13 @@ public final class Pipeline implements AutoCloseable {
                 "**/intake.camel.yaml,**/group.camel.yaml,**/errors.camel.yaml,**/index.camel.yaml,"
                         + "**/understand.camel.yaml,**/web-http.yaml"), engine);
     }
+    /** What the intake route leaves alone (its exclude), so not waiting for a batch either. */
+    private final Pattern notYetALetter;
 
     public Pipeline(PoboxConfig config, EngineClient engine) {
         this.config = config.with("pobox.ocr.workers", String.valueOf(config.ocrWorkers()));
         this.index = new LetterIndex(engine, config.get("pobox.index.alias"), config.getInt("pobox.index.version"));
+        this.notYetALetter = Pattern.compile(config.get("pobox.intake.exclude"));
         this.main = new Main();
         // override: Camel Main also reads application.properties itself, and PoboxConfig has already merged it with the environment
         main.setOverrideProperties(this.config.asProperties());
@@ -165,7 +165,7 @@ public final class Pipeline implements AutoCloseable {
         renameHostileNames();
         try (Stream<Path> s = Files.list(config.inbox())) {
             return s.filter(Files::isRegularFile)
-                    .filter(p -> !NOT_YET_A_LETTER.matcher(p.getFileName().toString()).matches())
+                    .filter(p -> !notYetALetter.matcher(p.getFileName().toString()).matches())
                     .filter(p -> !p.getFileName().toString().endsWith(".camelLock"))
                     .sorted().toList();
         } catch (IOException e) {

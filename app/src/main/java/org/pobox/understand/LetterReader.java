@@ -38,7 +38,10 @@ import java.util.regex.Pattern;
 public final class LetterReader {
     private static final Pattern LONG_NUMBER = Pattern.compile("[0-9Xx](?:[ \\n-]?[0-9Xx]){9,}");
     private static final Pattern MASKED_NAME = Pattern.compile("\\p{IsHan}某某?");
-    private static final Pattern SIGNATURE_WORD = Pattern.compile("(?m)(?:^|(?<=[\\s:：,，]))(\\p{IsHan}{2,4})(?=$|[\\s,，。])");
+    /** A word on its own or after a label or a space; not a clause between commas or before a full stop. */
+    private static final Pattern SIGNATURE_WORD = Pattern.compile("(?m)(?:^|(?<=[\\s:：]))(\\p{IsHan}{2,4})(?=$|[\\s,，])");
+    /** A line ending like a sentence is prose (often the tail of a paragraph the scan wrapped), not a signature. */
+    private static final Pattern SENTENCE_END = Pattern.compile("[。！？!?.]\\s*$");
     private static final Pattern LABELLED_VALUE = Pattern.compile("(?m)^\\s*\\p{IsHan}{1,5}[:：]\\s*(\\p{IsHan}{2,4})\\s*$");
     private static final java.util.Set<String> CLOSING_WORDS = java.util.Set.of("此致", "敬礼", "举报人", "反映人", "知情人");
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -160,11 +163,13 @@ public final class LetterReader {
             addAll(spans, norm, r.address(), "address");
             addAll(spans, norm, r.idNumber(), "id_number");
         }
-        // a short word standing alone in the closing lines is probably a signature whose cue OCR garbled
+        // a short word standing alone in the closing lines is probably a signature whose cue OCR garbled;
+        // the closing lines may start mid-line, and that point is no line start for ^ or the look-behind
         Matcher alone = SIGNATURE_WORD.matcher(norm);
-        alone.region(ReporterFinder.closingStart(norm), norm.length());
+        alone.region(ReporterFinder.closingStart(norm), norm.length()).useAnchoringBounds(false).useTransparentBounds(true);
         while (alone.find()) {
-            if (!CLOSING_WORDS.contains(alone.group(1))) spans.add(new ReporterFinder.Span(alone.start(1), alone.end(1), "name"));
+            if (CLOSING_WORDS.contains(alone.group(1)) || SENTENCE_END.matcher(lineOf(norm, alone.start(1))).find()) continue;
+            spans.add(new ReporterFinder.Span(alone.start(1), alone.end(1), "name"));
         }
         // "label: short value" on a line of its own is a form field: a name whatever its garbled label
         Matcher field = LABELLED_VALUE.matcher(norm);
@@ -222,6 +227,12 @@ public final class LetterReader {
         for (int from = text.indexOf(value); from >= 0; from = text.indexOf(value, from + value.length())) {
             spans.add(new ReporterFinder.Span(from, from + value.length(), kind));
         }
+    }
+
+    private static String lineOf(String text, int at) {
+        int start = text.lastIndexOf('\n', at) + 1;
+        int end = text.indexOf('\n', at);
+        return text.substring(start, end < 0 ? text.length() : end);
     }
 
     private static String label(String kind) {

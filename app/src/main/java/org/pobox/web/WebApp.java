@@ -1,6 +1,7 @@
 package org.pobox.web;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpEngine;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
@@ -63,6 +64,14 @@ public final class WebApp {
         int port = Integer.parseInt(config.get("pobox.web.port", "8080"));
         main.configure().httpServer().withEnabled(true).withHost(host).withPort(port)
                 .withMaxBodySize(64L * 1024 * 1024);
+        // with the management server on (pobox run) there are two HTTP servers, and the stock engine,
+        // finding no single one, attaches the routes to the router of port 8080: name ours
+        main.bind("platform-http-engine", new VertxPlatformHttpEngine() {
+            @Override
+            public int getServerPort() {
+                return port;
+            }
+        });
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterConfigure(BaseMainSupport m) {

@@ -41,7 +41,7 @@ class BatchFaultsTest {
         List<Integer> exits = List.of(first.exitValue(), second.exitValue());
         assertThat(exits).containsExactlyInAnyOrder(0, 2);
         String loser = batch.output(first.exitValue() == 2 ? 1 : 2);
-        assertThat(loser).contains("another batch is running");
+        assertThat(loser).contains("pobox batch: another batch or run is working on this inbox");
         assertIndexed(TestEngine.client(), "letters_lock", ids);
     }
 

@@ -26,6 +26,33 @@ class MaskAndJsonTest {
         assertThat(masked).contains("区长王某公车私用", "[举报人]", "[电话]");
     }
 
+    /**
+     * The demo scan letter-1-land-compensation.png as Tesseract and Paddle read it. Without 此致 the
+     * closing lines start three quarters in, here inside the last sentence of the body; Paddle also
+     * wraps that sentence so that 一直拒绝。 stands on a line of its own. Neither is a signature.
+     */
+    @Test
+    void theEndOfTheLastSentenceIsNoSignature() {
+        String body = "我是清河镇李家村的村民，现实名反映我村村委会主任王某某的问题。二〇一八年修建高速公路征用我村集体土地一百二十亩，"
+                + "上级拨付的土地补偿款共计三百六十万元，\n村委会至今只发放了一半，剩下的补偿款去向不明。村民多次要求公开账目，村委会一直拒绝。";
+        String tesseract = "尊敬的省委巡视组领导:\n\n" + body + "\n\n恳请巡视组调查核实，还群众一个公道。\n\n举报人:李建国\n\n2020年6月3日";
+        String paddle = """
+                尊敬的省委巡视组领导：
+                我是清河镇李家村的村民，现实名反映我村村委会主任王某某的问题。二〇一八年修
+                建高速公路征用我村集体土地一百二十亩，上级拨付的土地补偿款共计三百六十万元，
+                村委会至今只发放了一半，剩下的补偿款去向不明。村民多次要求公开账目，村委会
+                一直拒绝。
+                恳请巡视组调查核实，还群众一个公道。
+                举报人：李建国
+                2020年6月3日""";
+        for (String text : List.of(tesseract, paddle)) {
+            LetterUnderstanding u = Readers.RULES_ONLY.understand(text, null, Instant.parse("2020-06-05T00:00:00Z"));
+            String masked = Readers.RULES_ONLY.mask(text, u.reporter());
+            assertThat(masked).contains("一直拒绝。", "恳请巡视组调查核实，还群众一个公道。", "举报人", "[举报人]")
+                    .doesNotContain("李建国");
+        }
+    }
+
     @Test
     void noGeneratedLetterLeaksItsWritersIdentity() {
         List<GeneratedLetter> letters = new LetterGenerator(Readers.SEEDS, 11).generate(150);

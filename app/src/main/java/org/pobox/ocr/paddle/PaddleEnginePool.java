@@ -11,22 +11,30 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.pobox.ocr.PageText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code workers} threads, each with its own {@link PaddleEngine} created on the thread's first
  * page (models loaded once per worker). A caller waits for a free worker, then at most
  * {@code timeoutMs} for its page; a page that times out keeps its worker busy until it really
  * ends (ONNX Runtime cannot be interrupted), so slow pages cannot pile up behind the limit.
+ * Models that fail to load (missing, broken) are not tried again: the first failure is logged once
+ * and every later page fails at once with it, for the route to send to Tesseract, until pobox restarts.
  */
 public final class PaddleEnginePool implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PaddleEnginePool.class);
 
     private final Supplier<PaddleEngine> factory;
     private final Semaphore free;
     private final ExecutorService threads;
     private final ThreadLocal<PaddleEngine> engine = new ThreadLocal<>();
     private final List<PaddleEngine> all = new CopyOnWriteArrayList<>();
+    private final AtomicReference<PaddleUnavailableException> unavailable = new AtomicReference<>();
 
     public PaddleEnginePool(int workers, Supplier<PaddleEngine> factory) {
         if (workers < 1) {
@@ -53,6 +61,7 @@ public final class PaddleEnginePool implements AutoCloseable {
 
     /** As {@link #read}, with the line boxes, page turns and character confidence. */
     public PaddlePage readPage(BufferedImage page, long timeoutMs) throws InterruptedException {
+        failIfUnavailable();
         free.acquire();
         Future<PaddlePage> result;
         try {
@@ -81,11 +90,28 @@ public final class PaddleEnginePool implements AutoCloseable {
     private PaddleEngine engine() {
         PaddleEngine e = engine.get();
         if (e == null) {
-            e = factory.get();
+            failIfUnavailable(); // another worker found the models unloadable while this page waited
+            try {
+                e = factory.get();
+            } catch (PaddleException failed) {
+                PaddleUnavailableException first = new PaddleUnavailableException(failed.getMessage(), failed.getCause());
+                if (unavailable.compareAndSet(null, first)) {
+                    LOG.warn("{}; every page goes to Tesseract until pobox restarts", failed.getMessage());
+                }
+                throw first;
+            }
             engine.set(e);
             all.add(e);
         }
         return e;
+    }
+
+    /** A new exception per page (callers may add to it), with the first failure's message and cause. */
+    private void failIfUnavailable() {
+        PaddleUnavailableException known = unavailable.get();
+        if (known != null) {
+            throw new PaddleUnavailableException(known.getMessage(), known.getCause());
+        }
     }
 
     /** How many engines were created, i.e. how many times the models were loaded. */

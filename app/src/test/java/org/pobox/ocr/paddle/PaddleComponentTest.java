@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -72,5 +73,23 @@ class PaddleComponentTest {
                     .isInstanceOf(CamelExecutionException.class)
                     .cause().isInstanceOf(PaddleTimeoutException.class);
         }
+    }
+
+    /** Missing models are looked for once, not again on every page: each page fails at once for the fallback. */
+    @Test
+    void missingModelsAreTriedOnceNotOncePerPage(@TempDir Path empty) throws Exception {
+        BufferedImage page = new ScanGenerator(13).render("巡视组的领导同志们，你们好！", PageStyle.clean(200));
+        AtomicInteger loads = new AtomicInteger();
+        try (PaddleEnginePool pool = new PaddleEnginePool(2, () -> {
+            loads.incrementAndGet();
+            return new PaddleEngine(empty, PaddleEngine.DEFAULT_DET_LIMIT_SIDE, PaddleEngine.DEFAULT_REC_BATCH);
+        })) {
+            for (int i = 0; i < 6; i++) {
+                assertThatThrownBy(() -> pool.read(page, 0)).isInstanceOf(PaddleException.class)
+                        .hasMessageContaining("model missing");
+            }
+            assertThat(pool.engines()).isZero();
+        }
+        assertThat(loads.get()).isEqualTo(1);
     }
 }

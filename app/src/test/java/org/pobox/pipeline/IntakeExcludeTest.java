@@ -1,0 +1,94 @@
+package org.pobox.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pobox.config.PoboxConfig;
+import org.pobox.support.TestEngine;
+import org.pobox.support.TestPobox;
+import org.pobox.testdata.PageStyle;
+import org.pobox.testdata.ScanFiles.Format;
+import org.pobox.testdata.ScanGenerator;
+
+/**
+ * {@code pobox.intake.exclude}: the files the intake route leaves in the inbox are exactly those the
+ * batch does not count as waiting. Every file here is a readable letter scan, so a file the route
+ * took by mistake would end indexed in archive/.
+ */
+class IntakeExcludeTest {
+
+    @TempDir
+    Path dir;
+
+    private final ScanGenerator generator = new ScanGenerator(77L);
+
+    @Test
+    void theRouteLeavesWhatTheBatchDoesNotCount() throws Exception {
+        PoboxConfig config = TestPobox.config(dir.resolve("data"), "letters_exclude");
+        List<String> skipped = List.of("scan.png.part", "scan.tmp", ".hidden.png", "scan.png~", "download.crdownload");
+        assertSkipsAndCounts(config, skipped, List.of("a.png"));
+    }
+
+    /** One setting for both, also with regular-expression characters Camel's URIs and placeholders know: + { } */
+    @Test
+    void anEditedPatternHoldsForBoth() throws Exception {
+        PoboxConfig config = TestPobox.config(dir.resolve("data"), "letters_exclude2")
+                .with("pobox.intake.exclude", "^\\..*|.*\\\\.*|[0-9]+\\.hold|.*\\.v[0-9]{2}");
+        assertSkipsAndCounts(config, List.of("12.hold", "scan.v01", ".hidden.png"), List.of("a.part", "scan.v1.png"));
+    }
+
+    /**
+     * The skipped files, then a name with a backslash while the route runs (at start pobox renames
+     * such names), then the last letter: once it is archived, the route has passed over the others.
+     */
+    private void assertSkipsAndCounts(PoboxConfig config, List<String> skipped, List<String> letters) throws Exception {
+        Path inbox = config.inbox();
+        for (String name : skipped) {
+            drop(inbox, name);
+        }
+        for (String name : letters.subList(0, letters.size() - 1)) {
+            drop(inbox, name);
+        }
+        try (Pipeline pipeline = new Pipeline(config, TestEngine.client())) {
+            assertThat(pipeline.waiting()).map(p -> p.getFileName().toString())
+                    .containsExactlyInAnyOrderElementsOf(letters.subList(0, letters.size() - 1));
+            pipeline.start();
+            drop(inbox, "from\\windows.png");
+            String last = letters.get(letters.size() - 1);
+            drop(inbox, last);
+            while (list(config.archive()).size() < letters.size() && list(config.failed()).isEmpty()) {
+                Thread.sleep(100);
+            }
+            assertThat(list(config.failed())).isEmpty();
+            assertThat(list(config.archive())).hasSize(letters.size())
+                    .allSatisfy(n -> assertThat(letters).anySatisfy(l -> assertThat(n).endsWith("-" + l)));
+            List<String> left = list(inbox).stream().filter(n -> !n.endsWith(".camelLock")).toList();
+            assertThat(left).containsExactlyInAnyOrderElementsOf(
+                    Stream.concat(skipped.stream(), Stream.of("from\\windows.png")).toList());
+            assertThat(list(config.path("pobox.work"))).isEmpty();
+        }
+    }
+
+    private void drop(Path inbox, String name) throws IOException {
+        Path source = dir.resolve("src/" + name.hashCode() + ".png");
+        Files.createDirectories(source.getParent());
+        String text = generator.letters().letter();
+        generator.write(Format.PNG, source, List.of(text.substring(0, Math.min(60, text.length()))), PageStyle.clean(200));
+        TestPobox.drop(source, inbox, name);
+    }
+
+    private static List<String> list(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}
