@@ -76,7 +76,8 @@ final class BatchChild {
             return List.of();
         }
         try (Stream<Path> s = Files.list(folder)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
+            // archive/.ocr/ holds the letters' OCR records (OcrRecords), not scans
+            return s.map(p -> p.getFileName().toString()).filter(n -> !n.equals(".ocr")).sorted().toList();
         }
     }
 }
