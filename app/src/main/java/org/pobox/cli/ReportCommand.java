@@ -62,7 +62,7 @@ final class ReportCommand implements Callable<Integer> {
         try (EngineClient engine = EngineClient.connect(url, config.get("pobox.es.username", ""),
                 config.get("pobox.es.password", ""))) {
             Report.Data data = Report.build(engine, config.get("pobox.index.alias"), from, to, zone, config.failed(),
-                    config.inbox());
+                    config.inbox(), config.path("pobox.register.file"));
             Path dir = out != null ? out : config.path("pobox.report.dir");
             String base = "report-" + from + (from.equals(to) ? "" : "_" + to);
             List<Path> files = ReportWriter.write(data, dir, base);

@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
 import org.pobox.index.LetterIndex;
+import org.pobox.ocr.PageFileName;
 import org.pobox.register.Register;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,8 +61,10 @@ public class Intake {
         String id = sha256(file);
         String safe = FileNames.sanitise(file.getFileName().toString());
         // registered before anything else happens to it; a replay (restart, same bytes again) keeps
-        // its first number and its first time of receipt
-        Register.Entry registration = register.register(id, Instant.now());
+        // its first number and its first time of receipt. A page file (x_p2.png) takes the number
+        // of its letter when a page of it came before: one letter, one number.
+        String pageGroup = PageFileName.parse(safe).map(p -> p.pageGroup(register.roundCode())).orElse(null);
+        Register.Entry registration = register.register(id, Instant.now(), pageGroup);
         Instant received = registration.receivedAt();
         exchange.getIn().setHeader(REGISTRATION_NO, registration.number());
         exchange.getIn().setHeader(LETTER_ID, id);

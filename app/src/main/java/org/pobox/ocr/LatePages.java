@@ -21,6 +21,7 @@ import org.pobox.index.EngineClient;
 import org.pobox.index.Json;
 import org.pobox.index.LetterIndex;
 import org.pobox.intake.Intake;
+import org.pobox.register.Register;
 import org.pobox.search.Corrections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,15 +65,15 @@ public class LatePages {
     private final LetterIndex index;
     private final EngineClient engine;
     private final Path archive;
-    private final String roundCode;
+    private final Register register;
     /** Page group → the letter of that group being read now: a late page waits for it to be indexed. */
     private final Map<String, CountDownLatch> reading = new ConcurrentHashMap<>();
 
-    public LatePages(LetterIndex index, EngineClient engine, Path archive, String roundCode) {
+    public LatePages(LetterIndex index, EngineClient engine, Path archive, Register register) {
         this.index = index;
         this.engine = engine;
         this.archive = archive;
-        this.roundCode = roundCode;
+        this.register = register;
     }
 
     /**
@@ -83,7 +84,7 @@ public class LatePages {
     public PageGroups.Group join(Exchange exchange) throws InterruptedException {
         Message in = exchange.getMessage();
         PageGroups.Group group = in.getBody(PageGroups.Group.class);
-        String pageGroup = roundCode + "/" + in.getHeader(PageGroups.GROUP_KEY, String.class);
+        String pageGroup = PageFileName.pageGroup(register.roundCode(), in.getHeader(PageGroups.GROUP_KEY, String.class));
         waitForEarlierLetter(exchange, pageGroup);
 
         ObjectNode extra = Json.MAPPER.createObjectNode().put("page_group", pageGroup);
@@ -91,6 +92,7 @@ public class LatePages {
         ObjectNode indexed = index.latestOfPageGroup(pageGroup);
         if (indexed == null) {
             extra.set("page_files", pageFiles(group.pages()));
+            followNumber(in, pageGroup, group);
             return group;
         }
         String id = indexed.path("id").asText();
@@ -100,6 +102,7 @@ public class LatePages {
             LOG.warn("letter {} of the same page group lists no page files: the new pages are read as a new letter",
                     Intake.shortId(id));
             extra.set("page_files", pageFiles(group.pages()));
+            followNumber(in, pageGroup, group);
             return group;
         }
         Set<String> knownBytes = new HashSet<>();
@@ -122,8 +125,13 @@ public class LatePages {
         if (conflict) {
             // a page number the letter has with other bytes: a replacement or another letter of
             // the same name; merging would hide a page, so these pages are a letter of their own
-            LOG.warn("page files ({}) of group {} repeat a page number of letter {} with other content: read as a new letter",
-                    group.pages().size(), Intake.shortId(in.getHeader(Intake.LETTER_ID, String.class)), Intake.shortId(id));
+            // its pages were registered with the indexed letter's number (same page group): the new
+            // letter takes a number of its own, and later pages of the group follow it
+            String number = register.renumber(pageGroup, shas(group), indexed.path("registration_no").asText(null));
+            in.setHeader(Intake.REGISTRATION_NO, number);
+            LOG.warn("page files ({}) of group {} repeat a page number of letter {} with other content: read as a new letter {}",
+                    group.pages().size(), Intake.shortId(in.getHeader(Intake.LETTER_ID, String.class)), Intake.shortId(id),
+                    number);
             extra.set("page_files", pageFiles(group.pages()));
             return group;
         }
@@ -136,7 +144,10 @@ public class LatePages {
         group.pages().forEach(p -> names.add(p.name()));
         in.setHeader(PageGroups.FILE_NAMES, List.copyOf(names));
         if (indexed.hasNonNull("registration_no")) {
-            in.setHeader(Intake.REGISTRATION_NO, indexed.path("registration_no").asText());
+            String number = indexed.path("registration_no").asText();
+            in.setHeader(Intake.REGISTRATION_NO, number);
+            // normally they have it already (the register gave them their group's number)
+            register.follow(pageGroup, shas(group), number);
         }
         in.setHeader(Intake.RECEIVED_AT, Instant.parse(indexed.path("received_at").asText()));
         in.setHeader(REREAD_OF, id);
@@ -187,6 +198,18 @@ public class LatePages {
                 mine.countDown();
             }
         });
+    }
+
+    /** A letter of these pages alone: every page file of it registered with its number. */
+    private void followNumber(Message in, String pageGroup, PageGroups.Group group) {
+        String number = in.getHeader(Intake.REGISTRATION_NO, String.class);
+        if (number != null) {
+            register.follow(pageGroup, shas(group), number);
+        }
+    }
+
+    private static List<String> shas(PageGroups.Group group) {
+        return group.pages().stream().map(PageGroups.PageFile::sha256).toList();
     }
 
     private List<PageGroups.PageFile> knownPages(ObjectNode indexed) {

@@ -19,6 +19,19 @@ public record PageFileName(String letter, int page) {
     private static final Pattern PAGE = Pattern.compile(
             "^(.+?)[_-](?:(?:p|page)(\\d{1,3})|([1-9]))\\.(jpe?g|png|tiff?|pdf)$", Pattern.CASE_INSENSITIVE);
 
+    /**
+     * The page group of this letter in a round, {@code <round>/<letter>}: the one key for "the
+     * same letter" in the register (its number), in the index ({@code page_group}, which a late
+     * page joins) and here.
+     */
+    public String pageGroup(String roundCode) {
+        return pageGroup(roundCode, letter);
+    }
+
+    public static String pageGroup(String roundCode, String letter) {
+        return roundCode + "/" + letter;
+    }
+
     public static Optional<PageFileName> parse(String fileName) {
         Matcher m = PAGE.matcher(fileName);
         if (!m.matches()) {

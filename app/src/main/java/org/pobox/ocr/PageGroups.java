@@ -38,8 +38,9 @@ public class PageGroups {
      * One page file of a letter, as archived.
      *
      * @param page           its page number, from its name
-     * @param registrationNo the number the register gave this file when it arrived (null for a
-     *                       page of an indexed letter, whose number is the letter's)
+     * @param registrationNo the number the register gave this file when it arrived: its letter's,
+     *                       the same for every page file of a page group (null for a page of an
+     *                       indexed letter, whose number is the letter's)
      */
     public record PageFile(int page, Path archived, String name, String sha256, Instant receivedAt,
                            String registrationNo) {
@@ -73,8 +74,9 @@ public class PageGroups {
     /**
      * Body in: the grouped {@link PageFile}s; body out: the {@link Group} in page order, with the
      * letter's headers: its id is the SHA-256 of its pages' SHA-256s in order, so the same pages
-     * give the same letter; it was received when its first file came and has that file's
-     * registration number (the lowest of its files'). The same bytes dropped twice while the
+     * give the same letter; it was received when its first file came and has the registration
+     * number its files were given (one per page group; should they differ, the lowest, and
+     * {@link LatePages} records the others under it). The same bytes dropped twice while the
      * letter waits are one page.
      */
     public Group complete(Exchange exchange) {

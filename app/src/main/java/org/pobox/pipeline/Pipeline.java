@@ -73,7 +73,7 @@ public final class Pipeline implements AutoCloseable {
         org.pobox.ocr.OcrStage.beans(this.config).forEach(main::bind);
         this.reader = LetterReader.fromSeeds(config.path("pobox.seeds"), config.path("pobox.understand.model"));
         main.bind("understandStage", new UnderstandStage(reader, index));
-        main.bind("latePages", new org.pobox.ocr.LatePages(index, engine, config.archive(), roundCode(config)));
+        main.bind("latePages", new org.pobox.ocr.LatePages(index, engine, config.archive(), register));
         main.bind("batchTracker", tracker);
         // the web page and API, when pobox.web.enabled (pobox run): one call, see org.pobox.web.WebApp
         org.pobox.web.WebApp.install(main, this.config, engine);

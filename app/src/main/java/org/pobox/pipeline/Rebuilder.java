@@ -217,7 +217,8 @@ public final class Rebuilder {
 
     /**
      * The number of a letter not in the index: the one the register gave its file (for a letter
-     * of per-page files, the first of its pages to arrive, as at intake), else the next one.
+     * of per-page files, the one its page files share, looked up by the first of them to arrive),
+     * else the next one.
      */
     private String registration(ArchivedLetter a, Instant received) {
         Register.Entry known = register.find(a.id());

@@ -18,12 +18,17 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.pobox.index.EngineClient;
 import org.pobox.index.Json;
+import org.pobox.register.Register;
 
 /**
  * The morning report over a range of days of receipt: counts by day, subject, discipline, region,
  * target level, scope and forwarding, signed or anonymous, late, repeats, pages needing review,
- * failures with reasons, backlog, and the ledger (台账). Built from the index (and failed/ and the
- * inbox), never from reporter fields: no identity data.
+ * failures with reasons, backlog, and the ledger (台账). Built from the index (and failed/, the
+ * register and the inbox), never from reporter fields: no identity data.
+ *
+ * <p>Every registration number is accounted for: a letter in the index is a ledger row; a file
+ * that could not become a letter keeps the number the register gave it, shown with its failure
+ * and as a ledger row of its own (状态 处理失败), so the ledger in number order has no hole.
  */
 public final class Report {
 
@@ -37,6 +42,13 @@ public final class Report {
         "subject", "discipline", "region", "target_level", "in_scope", "forward_to", "signed", "late",
         "duplicate_of", "repeat_count", "page_count", "pages.confidence", "box"};
 
+    /** A file in failed/: the number the register gave it (empty if it was never registered) and why. */
+    public record Failure(String registrationNo, String reason) {
+    }
+
+    /** The ledger's status of a file that could not become a letter. */
+    public static final String FAILED = "处理失败";
+
     public record LedgerRow(String registrationNo, String receivedAt, String letterDate, String box, String subject,
                             String region, String scope, String status) {
     }
@@ -45,14 +57,15 @@ public final class Report {
                        Map<String, Integer> bySubject, Map<String, Integer> byDiscipline, Map<String, Integer> byRegion,
                        Map<String, Integer> byTargetLevel, Map<String, Integer> scope, Map<String, Integer> forwardedTo,
                        Map<String, Integer> signed, int late, int newDuplicates, Map<String, Integer> mostRepeated,
-                       int pagesNeedingReview, Map<String, String> failures, int backlog, List<LedgerRow> ledger) {
+                       int pagesNeedingReview, Map<String, Failure> failures, int backlog, List<LedgerRow> ledger) {
     }
 
     private Report() {
     }
 
+    /** @param registerFile the register ({@code pobox.register.file}), read only: the failed files' numbers */
     public static Data build(EngineClient engine, String alias, LocalDate from, LocalDate to, ZoneId zone,
-                             Path failedDir, Path inbox) {
+                             Path failedDir, Path inbox, Path registerFile) {
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
         List<JsonNode> docs = fetch(engine, alias, start, end);
@@ -102,12 +115,16 @@ public final class Report {
                     text(d, "box"), text(d, "subject"), text(d, "region"), sc,
                     d.hasNonNull("duplicate_of") ? "重复件" : "已登记"));
         }
+        Map<String, Failure> failures = failures(failedDir, from, to, registerFile);
+        failures.forEach((name, f) -> ledger.add(new LedgerRow(f.registrationNo(),
+                LocalDate.parse(name.substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE).toString(), "", "", "", "", "",
+                FAILED)));
         ledger.sort(java.util.Comparator.comparing(LedgerRow::registrationNo));
         Map<String, Integer> mostRepeated = new java.util.LinkedHashMap<>();
         repeated.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(10)
                 .forEach(e -> mostRepeated.put(e.getKey(), e.getValue()));
         return new Data(from, to, docs.size(), perDay, subject, discipline, region, level, scope, forwardedTo,
-                signed, late, duplicates, mostRepeated, review, failures(failedDir, from, to), count(inbox), ledger);
+                signed, late, duplicates, mostRepeated, review, failures, count(inbox), ledger);
     }
 
     private static String scopeOf(JsonNode d) {
@@ -141,11 +158,18 @@ public final class Report {
         }
     }
 
-    /** failed/ files named {@code yyyyMMdd-HHmmss-<sha8>-<name>} whose day is in the range. */
-    private static Map<String, String> failures(Path failedDir, LocalDate from, LocalDate to) {
-        Map<String, String> out = new TreeMap<>();
+    /**
+     * failed/ files named {@code yyyyMMdd-HHmmss-<sha8>-<name>} whose day is in the range, with the
+     * registration number of the file whose SHA-256 begins with {@code <sha8>}.
+     */
+    private static Map<String, Failure> failures(Path failedDir, LocalDate from, LocalDate to, Path registerFile) {
+        Map<String, Failure> out = new TreeMap<>();
         if (!Files.isDirectory(failedDir)) {
             return out;
+        }
+        Map<String, String> numbers = new java.util.HashMap<>();
+        for (Register.Entry e : registerFile == null ? List.<Register.Entry>of() : Register.read(registerFile)) {
+            numbers.putIfAbsent(e.letterId().substring(0, Math.min(8, e.letterId().length())), e.number());
         }
         try (Stream<Path> s = Files.list(failedDir)) {
             for (Path p : s.filter(p -> p.toString().endsWith(".reason")).toList()) {
@@ -153,8 +177,10 @@ public final class Report {
                 try {
                     LocalDate day = LocalDate.parse(name.substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE);
                     if (!day.isBefore(from) && !day.isAfter(to)) {
-                        out.put(name.substring(0, name.length() - ".reason".length()),
-                                Files.readString(p, StandardCharsets.UTF_8).strip());
+                        String file = name.substring(0, name.length() - ".reason".length());
+                        String sha8 = file.length() > 24 ? file.substring(16, 24) : "";
+                        out.put(file, new Failure(numbers.getOrDefault(sha8, ""),
+                                Files.readString(p, StandardCharsets.UTF_8).strip()));
                     }
                 } catch (RuntimeException e) {
                     // not one of ours

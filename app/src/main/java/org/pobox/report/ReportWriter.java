@@ -71,8 +71,9 @@ public final class ReportWriter {
         chart(sb, "转办去向", d.forwardedTo());
         chart(sb, "署名 / 匿名", d.signed());
         chart(sb, "重复最多的事项（登记编号：重复次数）", d.mostRepeated());
-        sb.append("<h2>失败文件</h2><table><tr><th>文件</th><th>原因</th></tr>");
-        d.failures().forEach((f, r) -> sb.append("<tr><td>").append(esc(f)).append("</td><td>").append(esc(r)).append("</td></tr>"));
+        sb.append("<h2>失败文件</h2><table><tr><th>登记编号</th><th>文件</th><th>原因</th></tr>");
+        d.failures().forEach((f, r) -> sb.append("<tr><td>").append(esc(r.registrationNo())).append("</td><td>").append(esc(f))
+                .append("</td><td>").append(esc(r.reason())).append("</td></tr>"));
         sb.append("</table><h2>台账</h2><table><tr><th>登记编号</th><th>收信日期</th><th>来信日期</th><th>信箱</th><th>主题</th>"
                 + "<th>地区</th><th>受理</th><th>状态</th></tr>");
         for (Report.LedgerRow r : d.ledger()) {

@@ -58,8 +58,15 @@ class ReportTest {
             engine.rest().performRequest(put);
         }
         index.refresh();
+        // a file of the day that could not become a letter: it keeps the number the register gave it
+        String badSha = "ab12cd34" + "0".repeat(56);
+        Path failed = Files.createDirectories(dir.resolve("failed"));
+        Files.writeString(failed.resolve("20200520-093000-ab12cd34-bad.png"), "x");
+        Files.writeString(failed.resolve("20200520-093000-ab12cd34-bad.png.reason"), "not an image");
+        Path register = dir.resolve("register.log");
+        Files.writeString(register, "SD10JM-2020-0041\t" + badSha + "\t" + DAY.atTime(9, 30).atZone(ZONE).toInstant() + "\n");
 
-        Report.Data data = Report.build(engine, ALIAS, DAY, DAY, ZONE, dir.resolve("failed"), dir.resolve("inbox"));
+        Report.Data data = Report.build(engine, ALIAS, DAY, DAY, ZONE, failed, dir.resolve("inbox"), register);
 
         String dayRange = "{\"range\":{\"received_at\":{\"gte\":\"" + DAY.atStartOfDay(ZONE).toInstant()
                 + "\",\"lt\":\"" + DAY.plusDays(1).atStartOfDay(ZONE).toInstant() + "\"}}}";
@@ -77,14 +84,20 @@ class ReportTest {
         assertThat(data.signed().getOrDefault("署名", 0)).isEqualTo(count(engine, and(dayRange, "{\"term\":{\"signed\":true}}")));
         assertThat(data.late()).isEqualTo(count(engine, and(dayRange, "{\"term\":{\"late\":true}}")));
         assertThat(data.pagesNeedingReview()).isEqualTo(count(engine, and(dayRange, "{\"range\":{\"pages.confidence\":{\"lt\":0.6}}}")));
-        assertThat(data.ledger()).hasSize(30);
+        assertThat(data.failures()).containsExactly(java.util.Map.entry("20200520-093000-ab12cd34-bad.png",
+                new Report.Failure("SD10JM-2020-0041", "not an image")));
+        // the ledger accounts for every number of the day: 30 letters and the failed file
+        assertThat(data.ledger()).hasSize(31);
+        assertThat(data.ledger().get(30).registrationNo()).isEqualTo("SD10JM-2020-0041");
+        assertThat(data.ledger().get(30).status()).isEqualTo(Report.FAILED);
 
         List<Path> files = ReportWriter.write(data, dir.resolve("reports"), "report-" + DAY);
         String html = Files.readString(files.get(0), StandardCharsets.UTF_8);
         String csv = Files.readString(files.get(1), StandardCharsets.UTF_8);
         String json = Files.readString(files.get(2), StandardCharsets.UTF_8);
         assertThat(html).contains("<svg").doesNotContain("<script").doesNotContain("http-equiv");
-        assertThat(csv.lines().count()).isEqualTo(31);
+        assertThat(csv.lines().count()).isEqualTo(32);
+        assertThat(html).contains("SD10JM-2020-0041");
         assertThat(csv).contains("SD10JM-2020-0001").contains(Report.UNCLASSIFIED);
         for (String out : List.of(html, csv, json)) {
             assertThat(out).doesNotContain("王秘密").doesNotContain("13800000000");
