@@ -75,9 +75,9 @@ final class BatchChild {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
-        // files only: archive/ also holds the OCR records' folder (.ocr)
         try (Stream<Path> s = Files.list(folder)) {
-            return s.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
+            // archive/.ocr/ holds the letters' OCR records (OcrRecords), not scans
+            return s.map(p -> p.getFileName().toString()).filter(n -> !n.equals(".ocr")).sorted().toList();
         }
     }
 }
