@@ -27,10 +27,14 @@ final class SearchCommand implements Callable<Integer> {
     int size;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         PoboxConfig config = PoboxConfig.load();
         String alias = config.get("pobox.index.alias");
         try (Engine engine = Engine.open(config)) {
+            if (!engine.client().client().indices().exists(e -> e.index(alias)).value()) {
+                System.out.println("0 letters match: nothing is indexed yet (pobox batch indexes what is in the inbox)");
+                return 1;
+            }
             LetterFinder finder = new LetterFinder(engine.client(), alias);
             SearchRequest req = new SearchRequest(String.join(" ", words), Map.of(), null, null, "relevance", 1, size);
             LetterFinder.Results results = finder.search(req, Access.INVESTIGATOR);
