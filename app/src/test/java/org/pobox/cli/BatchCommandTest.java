@@ -2,15 +2,13 @@ package org.pobox.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pobox.support.Console;
 import org.pobox.support.TestEngine;
 import org.pobox.support.TestPobox;
 import org.pobox.testdata.BadFiles;
@@ -25,11 +23,8 @@ class BatchCommandTest {
     Path dir;
 
     private final ScanGenerator generator = new ScanGenerator(7L);
-    private final PrintStream originalOut = System.out;
-
     @AfterEach
     void restore() {
-        System.setOut(originalOut);
         for (String key : List.of("pobox.inbox", "pobox.archive", "pobox.failed", "pobox.index.alias",
                 "pobox.intake.stableMs", "pobox.intake.pollMs", "pobox.ocr.workers", "pobox.es.url",
                 "pobox.work", "pobox.register.file", "pobox.batch.lock", "pobox.batch.lastResult",
@@ -50,7 +45,7 @@ class BatchCommandTest {
         Path other = dir.resolve("b.png");
         generator.write(Format.PNG, other, List.of(generator.letters().letter()), PageStyle.clean(300));
         TestPobox.drop(other, dir.resolve("inbox"), "b.png");
-        String out = capture(() -> assertThat(PoboxCli.execute("batch")).isEqualTo(1));
+        String out = Console.stdout(() -> assertThat(PoboxCli.execute("batch")).isEqualTo(1));
         assertThat(out).contains("indexed 1").contains("failed 1").contains("zero.png").contains("empty");
     }
 
@@ -70,18 +65,11 @@ class BatchCommandTest {
             TestPobox.drop(page, inbox, page.getFileName().toString());
         }
 
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        String out;
-        try {
-            out = capture(() -> assertThat(PoboxCli.execute("batch")).isEqualTo(0));
-        } finally {
-            System.setErr(originalErr);
-        }
+        // the progress line goes to standard error, the summary to standard output
+        String out = Console.stdoutAndErr(() -> assertThat(PoboxCli.execute("batch")).isEqualTo(0));
 
         java.util.regex.Matcher line = java.util.regex.Pattern.compile("files (\\d+)/(\\d+), pages (\\d+)/(\\d+)")
-                .matcher(err.toString(StandardCharsets.UTF_8));
+                .matcher(out);
         String last = null;
         while (line.find()) {
             last = line.group();
@@ -113,16 +101,5 @@ class BatchCommandTest {
         for (int i = 0; i < pairs.length; i += 2) {
             System.setProperty(pairs[i], pairs[i + 1]);
         }
-    }
-
-    private String capture(Runnable r) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        try {
-            r.run();
-        } finally {
-            System.setOut(originalOut);
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
     }
 }

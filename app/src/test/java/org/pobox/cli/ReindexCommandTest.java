@@ -2,9 +2,6 @@ package org.pobox.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pobox.pipeline.BatchLock;
+import org.pobox.support.Console;
 import org.pobox.support.TestEngine;
 import org.pobox.support.TestPobox;
 import org.pobox.testdata.PageStyle;
@@ -29,11 +27,8 @@ class ReindexCommandTest {
     @TempDir
     Path dir;
 
-    private final PrintStream originalOut = System.out;
-
     @AfterEach
     void restore() {
-        System.setOut(originalOut);
         KEYS.forEach(System::clearProperty);
     }
 
@@ -55,7 +50,7 @@ class ReindexCommandTest {
         TestPobox.drop(scan, dir.resolve("inbox"), "a.png");
         assertThat(PoboxCli.execute("batch")).isEqualTo(0);
 
-        String out = capture(() -> assertThat(PoboxCli.execute("reindex")).isEqualTo(0));
+        String out = Console.stdout(() -> assertThat(PoboxCli.execute("reindex")).isEqualTo(0));
         assertThat(out).contains("letters_cli_reindex-v1 → letters_cli_reindex-v2: 1 letters")
                 .contains("1 understood again from kept OCR").contains("alias letters_cli_reindex swapped");
 
@@ -64,16 +59,5 @@ class ReindexCommandTest {
         try (BatchLock held = batchRunning.orElseThrow()) {
             assertThat(PoboxCli.execute("reindex")).isEqualTo(2);
         }
-    }
-
-    private String capture(Runnable r) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        try {
-            r.run();
-        } finally {
-            System.setOut(originalOut);
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
     }
 }

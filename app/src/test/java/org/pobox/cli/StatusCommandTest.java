@@ -2,9 +2,6 @@ package org.pobox.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pobox.pipeline.BatchLock;
 import org.pobox.pipeline.BatchResult;
+import org.pobox.support.Console;
 import org.pobox.support.TestEngine;
 
 /** {@code pobox status}: backlog, processing, failures, engine health, last batch. */
@@ -59,14 +57,6 @@ class StatusCommandTest {
     }
 
     private static String run() {
-        PrintStream original = System.out;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(PoboxCli.execute("status")).isZero();
-        } finally {
-            System.setOut(original);
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
+        return Console.stdout(() -> assertThat(PoboxCli.execute("status")).isZero());
     }
 }

@@ -84,8 +84,8 @@ class BadInputsTest {
 
             assertThat(pipeline.drain(Duration.ofMinutes(3), (d, t, tr) -> { })).isEmpty();
             // the slow file may have been taken after the drain began: wait for it to end somewhere
-            while (list(config.archive()).stream().noneMatch(n -> n.endsWith("still-being-written.png"))
-                    && list(config.failed()).stream().noneMatch(n -> n.contains("still-being-written"))) {
+            while (TestPobox.list(config.archive()).stream().noneMatch(n -> n.endsWith("still-being-written.png"))
+                    && TestPobox.list(config.failed()).stream().noneMatch(n -> n.contains("still-being-written"))) {
                 Thread.sleep(100);
             }
 
@@ -97,19 +97,19 @@ class BadInputsTest {
                 assertThat(reason).as(e.getKey()).containsIgnoringCase(e.getValue());
             }
             assertThat(reasons).hasSize(bad.size());
-            assertThat(list(config.failed())).filteredOn(n -> !n.endsWith(".reason")).hasSize(bad.size());
+            assertThat(TestPobox.list(config.failed())).filteredOn(n -> !n.endsWith(".reason")).hasSize(bad.size());
 
             pipeline.index().refresh();
-            assertThat(new HashSet<>(pipeline.index().ids())).as("archive %s failed %s", list(config.archive()),
-                    list(config.failed())).isEqualTo(goodIds);
-            List<String> archived = list(config.archive());
+            assertThat(new HashSet<>(pipeline.index().ids())).as("archive %s failed %s", TestPobox.list(config.archive()),
+                    TestPobox.list(config.failed())).isEqualTo(goodIds);
+            List<String> archived = TestPobox.list(config.archive());
             assertThat(archived).hasSize(goodIds.size());
             assertThat(archived).allSatisfy(n -> assertThat(n).doesNotContain("..").doesNotContain("\u202E")
                     .doesNotContain("\u0007").doesNotContain("/").doesNotContain("\\"));
-            assertThat(list(inbox)).isEmpty();
-            assertThat(list(dir.resolve("data/work"))).isEmpty();
+            assertThat(TestPobox.list(inbox)).isEmpty();
+            assertThat(TestPobox.list(dir.resolve("data/work"))).isEmpty();
             // nothing escaped: the only things beside the data folder are the sources
-            assertThat(list(dir)).containsExactlyInAnyOrder("data", "src");
+            assertThat(TestPobox.list(dir)).containsExactlyInAnyOrder("data", "src");
             // every received file registered, numbers 1..n without a gap (failed files keep theirs)
             List<String> numbers = pipeline.register().entries().stream().map(e -> e.number()).toList();
             assertThat(numbers).hasSize(bad.size() + goodIds.size());
@@ -141,10 +141,10 @@ class BadInputsTest {
         } finally {
             pipeline.close();
         }
-        assertThat(list(config.failed())).isEmpty();
-        assertThat(list(config.archive())).isEmpty();
-        assertThat(list(dir.resolve("data/work"))).isEmpty();
-        assertThat(list(config.inbox())).containsExactlyInAnyOrder("full-0.png", "full-1.png");
+        assertThat(TestPobox.list(config.failed())).isEmpty();
+        assertThat(TestPobox.list(config.archive())).isEmpty();
+        assertThat(TestPobox.list(dir.resolve("data/work"))).isEmpty();
+        assertThat(TestPobox.list(config.inbox())).containsExactlyInAnyOrder("full-0.png", "full-1.png");
     }
 
     /** A PDF whose page is 5 m × 5 m (PDF's own maximum): at scan resolution, gigapixels. */
@@ -179,7 +179,7 @@ class BadInputsTest {
 
     private static Map<String, String> reasons(Path failed) throws Exception {
         Map<String, String> out = new TreeMap<>();
-        for (String n : list(failed)) {
+        for (String n : TestPobox.list(failed)) {
             if (n.endsWith(".reason")) {
                 out.put(n, Files.readString(failed.resolve(n), StandardCharsets.UTF_8));
             }
@@ -187,13 +187,4 @@ class BadInputsTest {
         return out;
     }
 
-    private static List<String> list(Path folder) throws Exception {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(folder)) {
-            // archive/.ocr/ holds the letters' OCR records (OcrRecords), not scans
-            return s.map(p -> p.getFileName().toString()).filter(n -> !n.equals(".ocr")).sorted().toList();
-        }
-    }
 }

@@ -72,12 +72,6 @@ final class BatchChild {
     }
 
     static List<String> list(Path folder) throws IOException {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(folder)) {
-            // archive/.ocr/ holds the letters' OCR records (OcrRecords), not scans
-            return s.map(p -> p.getFileName().toString()).filter(n -> !n.equals(".ocr")).sorted().toList();
-        }
+        return org.pobox.support.TestPobox.list(folder);
     }
 }

@@ -62,16 +62,16 @@ class IntakeExcludeTest {
             drop(inbox, "from\\windows.png");
             String last = letters.get(letters.size() - 1);
             drop(inbox, last);
-            while (list(config.archive()).size() < letters.size() && list(config.failed()).isEmpty()) {
+            while (TestPobox.list(config.archive()).size() < letters.size() && TestPobox.list(config.failed()).isEmpty()) {
                 Thread.sleep(100);
             }
-            assertThat(list(config.failed())).isEmpty();
-            assertThat(list(config.archive())).hasSize(letters.size())
+            assertThat(TestPobox.list(config.failed())).isEmpty();
+            assertThat(TestPobox.list(config.archive())).hasSize(letters.size())
                     .allSatisfy(n -> assertThat(letters).anySatisfy(l -> assertThat(n).endsWith("-" + l)));
-            List<String> left = list(inbox).stream().filter(n -> !n.endsWith(".camelLock")).toList();
+            List<String> left = TestPobox.list(inbox).stream().filter(n -> !n.endsWith(".camelLock")).toList();
             assertThat(left).containsExactlyInAnyOrderElementsOf(
                     Stream.concat(skipped.stream(), Stream.of("from\\windows.png")).toList());
-            assertThat(list(config.path("pobox.work"))).isEmpty();
+            assertThat(TestPobox.list(config.path("pobox.work"))).isEmpty();
         }
     }
 
@@ -83,12 +83,4 @@ class IntakeExcludeTest {
         TestPobox.drop(source, inbox, name);
     }
 
-    private static List<String> list(Path folder) throws IOException {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(folder)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
 }

@@ -98,8 +98,8 @@ class LatePageTest {
         }
         assertThat(new LetterSearch(TestEngine.client(), ALIAS).search(PHRASES.get(2), 10).hits())
                 .anySatisfy(hit -> assertThat(hit.id()).isEqualTo(id));
-        assertThat(list(config.archive())).filteredOn(n -> n.contains("roadfund_p")).hasSize(3);
-        assertThat(list(config.failed())).isEmpty();
+        assertThat(TestPobox.list(config.archive())).filteredOn(n -> n.contains("roadfund_p")).hasSize(3);
+        assertThat(TestPobox.list(config.failed())).isEmpty();
         assertThat(search("file_names:roadfund_p3.png")).hasSize(1);
     }
 
@@ -122,8 +122,8 @@ class LatePageTest {
         assertThat(hits).allSatisfy(h -> assertThat(h.path("_source").path("page_count").asInt()).isEqualTo(1));
         assertThat(hits.get(0).path("_source").path("registration_no").asText())
                 .isNotEqualTo(hits.get(1).path("_source").path("registration_no").asText());
-        assertThat(list(config.archive())).filteredOn(n -> n.endsWith("scan_p1.png")).hasSize(2);
-        assertThat(list(config.failed())).isEmpty();
+        assertThat(TestPobox.list(config.archive())).filteredOn(n -> n.endsWith("scan_p1.png")).hasSize(2);
+        assertThat(TestPobox.list(config.failed())).isEmpty();
     }
 
     private static JsonNode theLetter() throws Exception {
@@ -139,12 +139,4 @@ class LatePageTest {
         return Json.MAPPER.readTree(body).path("hits").path("hits");
     }
 
-    private static List<String> list(Path folder) throws Exception {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(folder)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
 }

@@ -87,10 +87,10 @@ class PipelineEndToEndTest {
                         assertThat(String.join("", hit.snippets())).contains("【");
                     });
         }
-        assertThat(list(config.inbox())).isEmpty();
+        assertThat(TestPobox.list(config.inbox())).isEmpty();
         for (Case c : cases) {
-            assertThat(list(config.archive())).filteredOn(n -> n.endsWith("-" + c.name())).hasSize(1);
-            assertThat(list(config.failed())).noneMatch(n -> n.contains(c.name()));
+            assertThat(TestPobox.list(config.archive())).filteredOn(n -> n.endsWith("-" + c.name())).hasSize(1);
+            assertThat(TestPobox.list(config.failed())).noneMatch(n -> n.contains(c.name()));
         }
     }
 
@@ -108,7 +108,7 @@ class PipelineEndToEndTest {
                 .filter(h -> h.id().equals(id)).toList();
         assertThat(hits).hasSize(1);
         assertThat(hits.get(0).fileNames()).containsExactlyInAnyOrder("first-copy.png", "second-copy-renamed.png");
-        assertThat(list(config.archive())).filteredOn(n -> n.contains("copy")).hasSize(2);
+        assertThat(TestPobox.list(config.archive())).filteredOn(n -> n.contains("copy")).hasSize(2);
     }
 
     @Test
@@ -133,7 +133,7 @@ class PipelineEndToEndTest {
         assertThat(reasonFor(reasons, "empty.jpg")).contains("empty");
         assertThat(reasonFor(reasons, "truncated.tif")).containsIgnoringCase("tiff");
         assertThat(reasonFor(reasons, "notes.pdf")).contains("not a PDF");
-        assertThat(list(config.failed())).filteredOn(n -> !n.endsWith(".reason")).hasSize(3);
+        assertThat(TestPobox.list(config.failed())).filteredOn(n -> !n.endsWith(".reason")).hasSize(3);
         assertThat(search.search("坏文件之后的好信", 10).hits())
                 .anySatisfy(h -> assertThat(h.fileNames()).contains("after-the-bad-ones.png"));
     }
@@ -191,12 +191,4 @@ class PipelineEndToEndTest {
         }
     }
 
-    private static List<String> list(Path folder) throws Exception {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(folder)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
 }

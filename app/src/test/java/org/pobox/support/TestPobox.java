@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.pobox.ocr.OcrRecords;
 import java.util.Properties;
 import org.pobox.config.PoboxConfig;
 
@@ -38,5 +41,18 @@ public final class TestPobox {
         Path staging = Files.createTempFile(inbox.getParent(), "scan", ".part");
         Files.copy(file, staging, StandardCopyOption.REPLACE_EXISTING);
         return Files.move(staging, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * The names in a data folder, sorted; empty when it does not exist. Leaves out archive/.ocr,
+     * the letters' OCR records (OcrRecords), which are not scans.
+     */
+    public static List<String> list(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> !n.equals(OcrRecords.FOLDER)).sorted().toList();
+        }
     }
 }
