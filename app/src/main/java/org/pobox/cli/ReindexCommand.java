@@ -51,7 +51,7 @@ final class ReindexCommand implements Callable<Integer> {
             return BatchCommand.COULD_NOT_RUN;
         }
         // no batch may write into the old index while the new one is built
-        Optional<BatchLock> lock = BatchLock.tryAcquire(config.path("pobox.batch.lock"));
+        Optional<BatchLock> lock = BatchLock.tryAcquire(config.path("pobox.batch.lock"), "reindex");
         if (lock.isEmpty()) {
             System.err.printf(BatchCommand.LOCKED + "%n", "reindex", BatchLock.holder(config.path("pobox.batch.lock")));
             return BatchCommand.COULD_NOT_RUN;

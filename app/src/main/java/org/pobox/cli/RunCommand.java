@@ -27,7 +27,7 @@ final class RunCommand implements Callable<Integer> {
         // the same lock as batch: a cron batch beside a run would take files from the same inbox and
         // replay the other's work/ folder as left by a crash
         Path lockFile = config.path("pobox.batch.lock");
-        Optional<BatchLock> lock = BatchLock.tryAcquire(lockFile);
+        Optional<BatchLock> lock = BatchLock.tryAcquire(lockFile, "run");
         if (lock.isEmpty()) {
             System.err.printf(BatchCommand.LOCKED + "%n", "run", BatchLock.holder(lockFile));
             return BatchCommand.COULD_NOT_RUN;

@@ -29,7 +29,7 @@ final class StatusCommand implements Callable<Integer> {
 
         System.out.printf("backlog: %d files waiting in %s%n", inbox.size(), config.inbox());
         System.out.printf("processing: %s, %d files in %s%n",
-                running ? "a batch is running (pid " + BatchLock.holder(lockFile) + ")" : "no batch running",
+                running ? BatchLock.holderDoing(lockFile) : "no batch running",
                 work.size(), config.path("pobox.work"));
         System.out.printf("failures: %d files in %s%n", failed.size(), config.failed());
         for (String f : failed.subList(Math.max(0, failed.size() - 5), failed.size())) {

@@ -14,8 +14,8 @@ import java.util.Optional;
 /**
  * One batch at a time. The lock is an OS file lock on {@code data/batch.lock}, which the kernel
  * releases when the holder dies however it dies (kill -9 included): a lock file left by a dead run
- * is therefore simply taken over. The file holds the holder's pid, for the message a second run
- * prints.
+ * is therefore simply taken over. The file holds the holder's pid and command, for the message a
+ * second run prints and for {@code pobox status}.
  */
 public final class BatchLock implements AutoCloseable {
 
@@ -29,8 +29,13 @@ public final class BatchLock implements AutoCloseable {
         this.previousHolder = previousHolder;
     }
 
-    /** The lock, or empty when another live process holds it. */
+    /** The lock for a batch, or empty when another live process holds it. */
     public static Optional<BatchLock> tryAcquire(Path file) {
+        return tryAcquire(file, "batch");
+    }
+
+    /** The lock for {@code command} (batch, run, reindex: said by {@code pobox status}), or empty when held. */
+    public static Optional<BatchLock> tryAcquire(Path file, String command) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -42,7 +47,7 @@ public final class BatchLock implements AutoCloseable {
             }
             String previous = readHolder(ch);
             ch.truncate(0);
-            ch.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+            ch.write(ByteBuffer.wrap((ProcessHandle.current().pid() + " " + command + "\n").getBytes(StandardCharsets.UTF_8)), 0);
             ch.force(true);
             return Optional.of(new BatchLock(ch, lock, previous));
         } catch (java.nio.channels.OverlappingFileLockException e) {
@@ -72,11 +77,29 @@ public final class BatchLock implements AutoCloseable {
     }
 
     /** The pid written in the lock file by whoever holds it (or held it last). */
+    /** The pid written in the lock file by whoever holds it (or held it last). */
     public static String holder(Path file) {
+        String[] pidAndCommand = written(file);
+        return pidAndCommand.length > 0 ? pidAndCommand[0] : "";
+    }
+
+    /** What holds the lock, for {@code pobox status}: "a batch is running (pid N)", or a run or reindex. */
+    public static String holderDoing(Path file) {
+        String[] pidAndCommand = written(file);
+        String pid = pidAndCommand.length > 0 ? pidAndCommand[0] : "";
+        return switch (pidAndCommand.length > 1 ? pidAndCommand[1] : "batch") {
+            case "run" -> "pobox run is watching the inbox (pid " + pid + ")";
+            case "reindex" -> "a reindex is running (pid " + pid + ")";
+            default -> "a batch is running (pid " + pid + ")";
+        };
+    }
+
+    private static String[] written(Path file) {
         try {
-            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8).trim() : "";
+            String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8).trim() : "";
+            return text.isEmpty() ? new String[0] : text.split("\\s+");
         } catch (IOException e) {
-            return "";
+            return new String[0];
         }
     }
 
@@ -88,7 +111,8 @@ public final class BatchLock implements AutoCloseable {
     private static String readHolder(FileChannel ch) throws IOException {
         ByteBuffer buf = ByteBuffer.allocate(64);
         ch.read(buf, 0);
-        return new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8).trim();
+        String written = new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8).trim();
+        return written.isEmpty() ? "" : written.split("\\s+")[0];
     }
 
     @Override

@@ -40,6 +40,9 @@ class RunLockTest {
             assertThat(child.output()).contains("pobox run: another batch or run is working on this inbox (pid "
                     + run.pid() + ")");
             assertThat(run.isAlive()).isTrue();
+            // what `pobox status` says of the lock's holder
+            assertThat(BatchLock.holderDoing(dir.resolve("data/batch.lock")))
+                    .isEqualTo("pobox run is watching the inbox (pid " + run.pid() + ")");
         } finally {
             run.destroy();
             run.waitFor(2, TimeUnit.MINUTES);
