@@ -3,7 +3,8 @@ package org.pobox.ocr.tesseract;
 import java.awt.image.BufferedImage;
 import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBufferByte;
-import org.bytedeco.javacpp.IntPointer;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.leptonica.PIX;
 
@@ -116,14 +117,14 @@ final class PageCleanup {
         }
     }
 
-    /** One pass over every other row (enough to tell specks from strokes and find the paper, at half the cost). */
+    /** One pass over every fourth row: enough to tell specks from strokes and find paper and print, at a quarter of the cost. */
     static Look look(BufferedImage gray) {
         byte[] px = ((DataBufferByte) gray.getRaster().getDataBuffer()).getData();
         int stride = ((ComponentSampleModel) gray.getSampleModel()).getScanlineStride();
         int w = gray.getWidth(), h = gray.getHeight();
         long ink = 0, isolated = 0;
         long[] levels = new long[256];
-        for (int y = 1; y < h - 1; y += 2) {
+        for (int y = 1; y < h - 1; y += 4) {
             int row = y * stride;
             for (int x = 1; x < w - 1; x++) {
                 int level = px[row + x] & 0xff;
@@ -152,24 +153,24 @@ final class PageCleanup {
         return new Look(ink == 0 ? 0 : 1000.0 * isolated / ink, paper, print);
     }
 
-    /** An 8-bit Leptonica image of the gray page (Leptonica packs 4 pixels per 32-bit word, first pixel high). */
+    /**
+     * An 8-bit Leptonica image of the gray page. Leptonica packs 4 pixels in a 32-bit word, first
+     * pixel in the high byte: read as big-endian ints, rows padded to whole words, the bytes are
+     * those words already.
+     */
     private static PIX toPix(BufferedImage gray) {
         byte[] px = ((DataBufferByte) gray.getRaster().getDataBuffer()).getData();
         int stride = ((ComponentSampleModel) gray.getSampleModel()).getScanlineStride();
         int w = gray.getWidth(), h = gray.getHeight();
         PIX pix = pixCreate(w, h, 8);
         int wpl = pixGetWpl(pix);
-        IntPointer data = pixGetData(pix);
-        int[] words = new int[wpl];
+        byte[] padded = new byte[wpl * 4 * h];
         for (int y = 0; y < h; y++) {
-            java.util.Arrays.fill(words, 0);
-            int row = y * stride;
-            for (int x = 0; x < w; x++) {
-                words[x >> 2] |= (px[row + x] & 0xff) << (24 - 8 * (x & 3));
-            }
-            data.position((long) y * wpl).put(words, 0, wpl);
+            System.arraycopy(px, y * stride, padded, y * wpl * 4, w);
         }
-        data.position(0);
+        int[] words = new int[wpl * h];
+        ByteBuffer.wrap(padded).order(ByteOrder.BIG_ENDIAN).asIntBuffer().get(words);
+        pixGetData(pix).put(words, 0, words.length);
         return pix;
     }
 }
