@@ -42,6 +42,8 @@ public final class PaddleEngine implements OcrEngine {
     private final TextDetector detector;
     private final DirectionClassifier classifier;
     private final TextRecognizer recognizer;
+    /** Per-stage CPU time, for the bench. */
+    StageClock clock = StageClock.OFF;
 
     public PaddleEngine() {
         this(defaultModelDir(), DEFAULT_DET_LIMIT_SIDE, DEFAULT_REC_BATCH);
@@ -88,7 +90,9 @@ public final class PaddleEngine implements OcrEngine {
     /** Reads a page with its line boxes, orientation and character confidence. */
     public PaddlePage readPage(BufferedImage image) {
         try {
+            long t = clock.start();
             BufferedImage page = bounded(image);
+            clock.lap("to BGR", t);
             double scale = (double) page.getWidth() / image.getWidth();
             return readUpright(page, scale);
         } catch (PaddleException e) {
@@ -101,23 +105,29 @@ public final class PaddleEngine implements OcrEngine {
     /** @param scale how much the page was shrunk from the caller's image */
     private PaddlePage readUpright(BufferedImage page, double scale) throws OrtException {
         int turns = 0;
-        List<TextBox> boxes = detector.detect(page);
+        List<TextBox> boxes = detector.detect(page, clock);
         if (mostlyTall(boxes)) {
+            long t = clock.start();
             page = Images.rotate(page, 1);
             turns = 1;
-            boxes = detector.detect(page);
+            clock.lap("turn page", t);
+            boxes = detector.detect(page, clock);
         }
+        long t = clock.start();
         List<BufferedImage> crops = new ArrayList<>(boxes.size());
         for (TextBox box : boxes) {
             crops.add(Images.crop(page, box));
         }
+        t = clock.lap("crop", t);
         if (upsideDown(crops)) {
             int w = page.getWidth(), h = page.getHeight();
             boxes = boxes.stream().map(b -> turned(b, w, h)).toList();
             crops = crops.stream().map(c -> Images.rotate(c, 2)).toList();
             turns += 2;
         }
-        List<TextRecognizer.Line> read = recognizer.recognize(crops);
+        t = clock.lap("cls", t);
+        List<TextRecognizer.Line> read = recognizer.recognize(crops, clock);
+        t = clock.start();
         List<LineOrder.Piece> pieces = new ArrayList<>();
         double sum = 0;
         int chars = 0, lowChars = 0;
@@ -134,6 +144,7 @@ public final class PaddleEngine implements OcrEngine {
         for (LineOrder.Piece p : LineOrder.readingOrder(pieces)) {
             lines.add(onCallersImage(p, turns, page.getWidth(), page.getHeight(), scale));
         }
+        clock.lap("order", t);
         return new PaddlePage(LineOrder.text(pieces), pieces.isEmpty() ? 0 : sum / pieces.size(), lines,
                 turns, chars == 0 ? 0 : (double) lowChars / chars);
     }
