@@ -28,7 +28,14 @@ public final class PaddleEngine implements OcrEngine {
     public static final String KEYS = "ppocr_keys_v1.txt";
 
     public static final int DEFAULT_DET_LIMIT_SIDE = 960;
-    public static final int DEFAULT_REC_BATCH = 6;
+    /**
+     * One line per recognition run, not PaddleOCR's 6: each session has one CPU thread, where a
+     * batch only adds padding and larger tensors (less cache) for no parallelism. Per column of a
+     * 48 px line: 89-93 µs alone at 1600 px wide, 107 µs in a batch of 4, 112 µs in a batch of 6;
+     * on the ocr-compare corpus recognition took 0.59-0.66 CPU s/page instead of 0.72-0.74, the
+     * same CER (bench/RESULTS-ocr.md).
+     */
+    public static final int DEFAULT_REC_BATCH = 1;
 
     /** PaddleOCR's drop_score: lines read with less confidence are noise more often than text. */
     static final double MIN_LINE_SCORE = 0.5;
