@@ -21,7 +21,7 @@ import org.pobox.testdata.Cer;
  * time includes the inference). Run by bench/paddle-profile.sh. Args: corpus dir, rounds
  * (default 2; the first is a warm-up), detection limit side and recognition batch (default the engine's).
  * Prints CPU s/page of the whole engine and per stage (the stages as PaddleEngine runs them),
- * and CER by kind; no page text.
+ * and CER by kind; with -Dpages=true also each page's CPU time, lines, turns and CER; no page text.
  */
 public final class PaddleProfile {
 
@@ -57,10 +57,16 @@ public final class PaddleProfile {
                 long total = 0;
                 for (int i = 0; i < samples.size(); i++) {
                     long t0 = mx.getCurrentThreadCpuTime();
-                    String text = engine.readPage(images.get(i)).text();
-                    total += mx.getCurrentThreadCpuTime() - t0;
+                    PaddlePage page = engine.readPage(images.get(i));
+                    long ns = mx.getCurrentThreadCpuTime() - t0;
+                    total += ns;
+                    double cer = Math.min(1.0, Cer.of(samples.get(i).truth(), page.text()));
+                    if (Boolean.getBoolean("pages") && round == rounds - 1) {
+                        System.out.printf(Locale.ROOT, "  %s: %.3f CPU s, %d lines, turned %d, CER %.4f%n",
+                                samples.get(i).png().getFileName(), ns / 1e9, page.lines().size(), page.quarterTurns(), cer);
+                    }
                     double[] k = byKind.computeIfAbsent(samples.get(i).kind(), x -> new double[2]);
-                    k[0] += Math.min(1.0, Cer.of(samples.get(i).truth(), text));
+                    k[0] += cer;
                     k[1]++;
                 }
                 int n = samples.size();
