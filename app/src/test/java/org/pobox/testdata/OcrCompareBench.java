@@ -127,6 +127,9 @@ public final class OcrCompareBench {
             camel.getPropertiesComponent().setOverrideProperties(config.asProperties());
             OcrStage.beans(config).forEach(camel.getRegistry()::bind);
             camel.getRegistry().bind("letterAssembler", new LetterAssembler());
+            // the route's bookkeeping beans, as Pipeline binds them; OCR records go to the corpus folder
+            camel.getRegistry().bind("batchTracker", new org.pobox.pipeline.BatchTracker());
+            camel.getRegistry().bind("ocrRecords", new org.pobox.ocr.OcrRecords(dir.resolve("archive-" + engine)));
             PluginHelper.getRoutesLoader(camel).loadRoutes(
                     ResourceHelper.resolveMandatoryResource(camel, "file:" + dir.resolve("routes/ocr.camel.yaml")));
             camel.start();

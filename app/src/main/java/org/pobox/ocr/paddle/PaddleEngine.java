@@ -27,8 +27,22 @@ public final class PaddleEngine implements OcrEngine {
     public static final String CLS_MODEL = "ch_ppocr_mobile_v2.0_cls_infer.onnx";
     public static final String KEYS = "ppocr_keys_v1.txt";
 
-    public static final int DEFAULT_DET_LIMIT_SIDE = 960;
-    public static final int DEFAULT_REC_BATCH = 6;
+    /**
+     * The long side the detector sees (PaddleOCR's det_limit_side_len, limit_type max; 960 is its
+     * default, 736-960 common for A4). On the 48-page ocr-compare corpus (11-14 pt text at 200 and
+     * 300 dpi), detection cost 0.21 CPU s/page at 960, 0.14 at 800, 0.12 at 736, with mean CER on
+     * degraded pages 0.0076, 0.0071, 0.0076 and on clean ones 0.0000, 0.0003, 0.0000
+     * (bench/RESULTS-ocr.md). 800 rather than 736 leaves room for smaller print than the corpus has.
+     */
+    public static final int DEFAULT_DET_LIMIT_SIDE = 800;
+    /**
+     * One line per recognition run, not PaddleOCR's 6: each session has one CPU thread, where a
+     * batch only adds padding and larger tensors (less cache) for no parallelism. Per column of a
+     * 48 px line: 89-93 µs alone at 1600 px wide, 107 µs in a batch of 4, 112 µs in a batch of 6;
+     * on the ocr-compare corpus recognition took 0.59-0.66 CPU s/page instead of 0.72-0.74, the
+     * same CER (bench/RESULTS-ocr.md).
+     */
+    public static final int DEFAULT_REC_BATCH = 1;
 
     /** PaddleOCR's drop_score: lines read with less confidence are noise more often than text. */
     static final double MIN_LINE_SCORE = 0.5;
@@ -42,6 +56,8 @@ public final class PaddleEngine implements OcrEngine {
     private final TextDetector detector;
     private final DirectionClassifier classifier;
     private final TextRecognizer recognizer;
+    /** Per-stage CPU time, for the bench. */
+    StageClock clock = StageClock.OFF;
 
     public PaddleEngine() {
         this(defaultModelDir(), DEFAULT_DET_LIMIT_SIDE, DEFAULT_REC_BATCH);
@@ -88,7 +104,9 @@ public final class PaddleEngine implements OcrEngine {
     /** Reads a page with its line boxes, orientation and character confidence. */
     public PaddlePage readPage(BufferedImage image) {
         try {
+            long t = clock.start();
             BufferedImage page = bounded(image);
+            clock.lap("to BGR", t);
             double scale = (double) page.getWidth() / image.getWidth();
             return readUpright(page, scale);
         } catch (PaddleException e) {
@@ -101,23 +119,29 @@ public final class PaddleEngine implements OcrEngine {
     /** @param scale how much the page was shrunk from the caller's image */
     private PaddlePage readUpright(BufferedImage page, double scale) throws OrtException {
         int turns = 0;
-        List<TextBox> boxes = detector.detect(page);
+        List<TextBox> boxes = detector.detect(page, clock);
         if (mostlyTall(boxes)) {
+            long t = clock.start();
             page = Images.rotate(page, 1);
             turns = 1;
-            boxes = detector.detect(page);
+            clock.lap("turn page", t);
+            boxes = detector.detect(page, clock);
         }
+        long t = clock.start();
         List<BufferedImage> crops = new ArrayList<>(boxes.size());
         for (TextBox box : boxes) {
             crops.add(Images.crop(page, box));
         }
+        t = clock.lap("crop", t);
         if (upsideDown(crops)) {
             int w = page.getWidth(), h = page.getHeight();
             boxes = boxes.stream().map(b -> turned(b, w, h)).toList();
             crops = crops.stream().map(c -> Images.rotate(c, 2)).toList();
             turns += 2;
         }
-        List<TextRecognizer.Line> read = recognizer.recognize(crops);
+        t = clock.lap("cls", t);
+        List<TextRecognizer.Line> read = recognizer.recognize(crops, clock);
+        t = clock.start();
         List<LineOrder.Piece> pieces = new ArrayList<>();
         double sum = 0;
         int chars = 0, lowChars = 0;
@@ -134,6 +158,7 @@ public final class PaddleEngine implements OcrEngine {
         for (LineOrder.Piece p : LineOrder.readingOrder(pieces)) {
             lines.add(onCallersImage(p, turns, page.getWidth(), page.getHeight(), scale));
         }
+        clock.lap("order", t);
         return new PaddlePage(LineOrder.text(pieces), pieces.isEmpty() ? 0 : sum / pieces.size(), lines,
                 turns, chars == 0 ? 0 : (double) lowChars / chars);
     }

@@ -24,6 +24,11 @@ final class TextDetector implements AutoCloseable {
 
     /** Boxes in the coordinates of {@code page} (a BGR image). */
     List<TextBox> detect(BufferedImage page) throws OrtException {
+        return detect(page, StageClock.OFF);
+    }
+
+    List<TextBox> detect(BufferedImage page, StageClock clock) throws OrtException {
+        long t = clock.start();
         int w = page.getWidth(), h = page.getHeight();
         double ratio = Math.max(w, h) > limitSide ? (double) limitSide / Math.max(w, h) : 1.0;
         int rw = Math.max(32, (int) Math.round(w * ratio / 32) * 32);
@@ -31,9 +36,13 @@ final class TextDetector implements AutoCloseable {
         BufferedImage resized = Images.resize(page, rw, rh);
         float[] input = new float[3 * rw * rh];
         Images.toChw(resized, input, 0, rw, MEAN, STD);
+        t = clock.lap("det prep", t);
         OnnxModel.Output out = model.run(input, 1, 3, rh, rw);
+        t = clock.lap("det infer", t);
         int mapH = (int) out.shape()[2], mapW = (int) out.shape()[3];
-        return DbPostProcessor.boxes(out.values(), mapW, mapH, w, h);
+        List<TextBox> boxes = DbPostProcessor.boxes(out.values(), mapW, mapH, w, h);
+        clock.lap("det post", t);
+        return boxes;
     }
 
     @Override

@@ -48,6 +48,10 @@ final class TextRecognizer implements AutoCloseable {
     }
 
     List<Line> recognize(List<BufferedImage> lines) throws OrtException {
+        return recognize(lines, StageClock.OFF);
+    }
+
+    List<Line> recognize(List<BufferedImage> lines, StageClock clock) throws OrtException {
         int n = lines.size();
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
@@ -67,7 +71,7 @@ final class TextRecognizer implements AutoCloseable {
             for (int k = from; k < to; k++) {
                 batch.add(lines.get(order[k]));
             }
-            List<Line> read = recognizeBatch(batch);
+            List<Line> read = recognizeBatch(batch, clock);
             for (int k = from; k < to; k++) {
                 result[order[k]] = read.get(k - from);
             }
@@ -75,7 +79,8 @@ final class TextRecognizer implements AutoCloseable {
         return List.of(result);
     }
 
-    private List<Line> recognizeBatch(List<BufferedImage> batch) throws OrtException {
+    private List<Line> recognizeBatch(List<BufferedImage> batch, StageClock clock) throws OrtException {
+        long t = clock.start();
         double maxRatio = (double) MIN_W / H;
         for (BufferedImage img : batch) {
             maxRatio = Math.max(maxRatio, ratio(img));
@@ -88,7 +93,9 @@ final class TextRecognizer implements AutoCloseable {
             int w = Math.min(width, Math.max(1, (int) Math.ceil(H * ratio(img))));
             Images.toChw(Images.resize(img, w, H), input, i * 3 * H * width, width, MEAN, STD);
         }
+        t = clock.lap("rec prep", t);
         OnnxModel.Output out = model.run(input, n, 3, H, width);
+        t = clock.lap("rec infer", t);
         int steps = (int) out.shape()[1], classes = (int) out.shape()[2];
         if (classes != alphabet.length) {
             throw new IllegalStateException("recognition model has " + classes + " classes, keys give " + alphabet.length);
@@ -97,6 +104,7 @@ final class TextRecognizer implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             lines.add(decode(out.values(), i * steps * classes, steps, classes));
         }
+        clock.lap("rec decode", t);
         return lines;
     }
 

@@ -9,7 +9,7 @@
  * </pre>
  *
  * Options: {@code modelDir} (&lt;pobox.home&gt;/models/paddle), {@code workers} (available
- * processors), {@code detLimitSide} (960), {@code recBatch} (6), {@code timeoutMs} (120000; 0 =
+ * processors), {@code detLimitSide} (800), {@code recBatch} (1), {@code timeoutMs} (120000; 0 =
  * none). A page fails with {@link org.pobox.ocr.paddle.PaddleException} when the models are
  * missing or do not load, or the page fails, and with its subclass
  * {@link org.pobox.ocr.paddle.PaddleTimeoutException} when it runs out of time: the cue to send
