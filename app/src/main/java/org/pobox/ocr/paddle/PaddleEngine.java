@@ -47,6 +47,8 @@ public final class PaddleEngine implements OcrEngine {
     /** PaddleOCR's drop_score: lines read with less confidence are noise more often than text. */
     static final double MIN_LINE_SCORE = 0.5;
     private static final int ORIENTATION_LINES = 6;
+    /** Lines read both ways before a page the classifier calls upside down is turned. */
+    private static final int CONFIRM_LINES = 3;
     /**
      * Larger pages are shrunk first: detection sees at most detLimitSide anyway, and lines of a
      * page this size are still well over the recogniser's 48 px; it bounds memory on huge photos.
@@ -212,7 +214,20 @@ public final class PaddleEngine implements OcrEngine {
             return false;
         }
         double[] p180 = classifier.upsideDown(widest);
-        return IntStream.range(0, p180.length).mapToDouble(i -> p180[i]).average().orElse(0) > 0.5;
+        if (IntStream.range(0, p180.length).mapToDouble(i -> p180[i]).average().orElse(0) <= 0.5) {
+            return false;
+        }
+        // A second opinion before turning a whole page: the classifier squeezes a long line into
+        // 192x48 and once turned an upright handwritten page (every line lost). Upright text reads
+        // with a far higher recognition score than the same text upside down.
+        List<BufferedImage> sample = widest.subList(0, Math.min(CONFIRM_LINES, widest.size()));
+        double asIs = meanScore(recognizer.recognize(sample));
+        double turned = meanScore(recognizer.recognize(sample.stream().map(c -> Images.rotate(c, 2)).toList()));
+        return turned > asIs;
+    }
+
+    private static double meanScore(List<TextRecognizer.Line> lines) {
+        return lines.stream().mapToDouble(TextRecognizer.Line::score).average().orElse(0);
     }
 
     /** The box on the page turned 180°: each corner maps to the opposite one. */
