@@ -72,6 +72,7 @@ public final class Pipeline implements AutoCloseable {
         main.bind("letterAssembler", new LetterAssembler());
         org.pobox.ocr.OcrStage.beans(this.config).forEach(main::bind);
         this.reader = LetterReader.fromSeeds(config.path("pobox.seeds"), config.path("pobox.understand.model"));
+        warmUp(reader);
         main.bind("understandStage", new UnderstandStage(reader, index));
         main.bind("latePages", new org.pobox.ocr.LatePages(index, engine, config.archive(), register));
         main.bind("batchTracker", tracker);
@@ -244,6 +245,22 @@ public final class Pipeline implements AutoCloseable {
 
     private boolean inWork(Path inboxFile) {
         return Files.exists(work().resolve(inboxFile.getFileName()));
+    }
+
+    /**
+     * HanLP loads its dictionaries on first use: done on a spare core while Camel starts, not by the
+     * first letter while the other worker waits. Made-up text, nothing logged.
+     */
+    private static void warmUp(LetterReader reader) {
+        Thread t = new Thread(() -> {
+            try {
+                reader.understand("尊敬的领导：某街道某村干部侵占征地补偿款。此致 敬礼", "", java.time.Instant.now());
+            } catch (RuntimeException e) {
+                LOG.debug("understanding warm-up failed: {}", e.toString()); // the first letter will say why
+            }
+        }, "understand-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     private void stopIntake() {

@@ -17,6 +17,7 @@ import static org.bytedeco.leptonica.global.leptonica.pixSetResolution;
 import static org.bytedeco.leptonica.global.leptonica.pixConvertTo1;
 import static org.bytedeco.leptonica.global.leptonica.pixFindSkew;
 import static org.bytedeco.leptonica.global.leptonica.pixRotateAMGray;
+import static org.bytedeco.leptonica.global.leptonica.pixScaleAreaMap;
 
 /**
  * Cleans a gray page before Tesseract reads it, as measured on degraded scans: a 3×3 median filter
@@ -43,17 +44,27 @@ final class PageCleanup {
     }
 
     /**
-     * The page as a Leptonica image, median-filtered if speckled and deskewed; the caller owns it
-     * and must {@link #free} it.
+     * The page as a Leptonica image, median-filtered if speckled, deskewed and scaled down to
+     * {@code readingDpi} if finer; the caller owns it and must {@link #free} it.
      */
-    static PIX cleaned(BufferedImage gray, int dpi) {
+    static PIX cleaned(BufferedImage gray, int dpi, int readingDpi) {
         Look look = look(gray);
         PIX pix = toPix(gray);
         pixSetResolution(pix, dpi, dpi);
         if (look.speckledPerMille() > SPECKLED_PER_MILLE) {
             pix = replace(pix, pixMedianFilter(pix, 1, 1));
         }
-        return replace(pix, deskewed(pix, look));
+        pix = replace(pix, deskewed(pix, look));
+        double scale = scale(dpi, readingDpi);
+        if (scale < 1) {
+            pix = replace(pix, pixScaleAreaMap(pix, (float) scale, (float) scale));
+        }
+        return pix;
+    }
+
+    /** How much a page at {@code dpi} is scaled down to be read at {@code readingDpi} (0: as it is); 1 = not at all. */
+    static double scale(int dpi, int readingDpi) {
+        return readingDpi > 0 && dpi > readingDpi ? (double) readingDpi / dpi : 1;
     }
 
     /**

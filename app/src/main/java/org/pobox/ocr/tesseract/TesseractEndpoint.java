@@ -62,6 +62,10 @@ public class TesseractEndpoint extends DefaultEndpoint {
             + " reading (Leptonica); false reads the pixels as given")
     private boolean cleanup = true;
 
+    @UriParam(defaultValue = "" + TesseractEngine.DEFAULT_READING_DPI, description = "With cleanup, pages finer than"
+            + " this are scaled down to it before reading; 0 reads them at their own resolution")
+    private int readingDpi = TesseractEngine.DEFAULT_READING_DPI;
+
     private volatile TesseractEnginePool pool;
 
     public TesseractEndpoint(String uri, TesseractComponent component) {
@@ -84,7 +88,7 @@ public class TesseractEndpoint extends DefaultEndpoint {
         Path models = datapath == null || datapath.isBlank() ? Tessdata.locate() : Path.of(datapath);
         Tessdata.requireModels(models, language); // fail at route start, not on the first letter
         pool = component().acquire(poolKey(),
-                () -> new TesseractEnginePool(workers, () -> new TesseractEngine(models, language, psm, dpi, timeoutMs, cleanup)));
+                () -> new TesseractEnginePool(workers, () -> new TesseractEngine(models, language, psm, dpi, timeoutMs, cleanup, readingDpi)));
     }
 
     @Override
@@ -101,7 +105,7 @@ public class TesseractEndpoint extends DefaultEndpoint {
     }
 
     private String poolKey() {
-        return name + "|" + language + "|" + psm + "|" + dpi + "|" + workers + "|" + datapath + "|" + timeoutMs + "|" + cleanup;
+        return name + "|" + language + "|" + psm + "|" + dpi + "|" + workers + "|" + datapath + "|" + timeoutMs + "|" + cleanup + "|" + readingDpi;
     }
 
     /**
@@ -122,6 +126,14 @@ public class TesseractEndpoint extends DefaultEndpoint {
 
     public void setTimeoutMs(int timeoutMs) {
         this.timeoutMs = timeoutMs;
+    }
+
+    public int getReadingDpi() {
+        return readingDpi;
+    }
+
+    public void setReadingDpi(int readingDpi) {
+        this.readingDpi = readingDpi;
     }
 
     public boolean isCleanup() {

@@ -67,4 +67,27 @@ class PageCleanupTest {
         double cer = Cer.of(p.truth(), engine.read(scan, 300).text());
         assertThat(cer).as("CER on a skewed page on ruled paper").isLessThan(0.15);
     }
+
+    /** A page read scaled down to the reading resolution still marks its lines where they are on the scan. */
+    @Test
+    void lineBoxesOfAPageReadScaledDownAreOnTheScan() {
+        BufferedImage scan = page(31L, 0, 255, false).image();
+        List<TesseractLine> asScanned;
+        try (TesseractEngine fullResolution = new TesseractEngine(Tessdata.locate(), "chi_sim",
+                TesseractEndpoint.DEFAULT_PSM, 300, 0, true, 0)) {
+            asScanned = fullResolution.readPage(scan, 300).lines();
+        }
+        List<TesseractLine> scaled = engine.readPage(scan, 300).lines();
+        assertThat(scaled).hasSize(asScanned.size()).isNotEmpty();
+        for (int i = 0; i < scaled.size(); i++) {
+            TesseractLine a = asScanned.get(i), b = scaled.get(i);
+            assertThat(new int[] {b.left(), b.top(), b.right(), b.bottom()}).as("line %d", i)
+                    .satisfies(box -> {
+                        assertThat(box[0]).isCloseTo(a.left(), org.assertj.core.data.Offset.offset(12));
+                        assertThat(box[1]).isCloseTo(a.top(), org.assertj.core.data.Offset.offset(12));
+                        assertThat(box[2]).isCloseTo(a.right(), org.assertj.core.data.Offset.offset(12));
+                        assertThat(box[3]).isCloseTo(a.bottom(), org.assertj.core.data.Offset.offset(12));
+                    });
+        }
+    }
 }
