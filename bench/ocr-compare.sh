@@ -17,7 +17,8 @@ mvn -B -q -pl app -am test-compile
 cp=$(mvn -B -q -pl app dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
 # a copy of the classes: a rebuild during the run does not change what is measured
 cp -r app/target/classes "$DIR/classes" && cp -r app/target/test-classes "$DIR/test-classes" && cp -r routes "$DIR/routes"
-run() { java -Xmx1g -Dpobox.home="$PWD" -cp "$DIR/test-classes:$DIR/classes:$cp" org.pobox.testdata.OcrCompareBench "$@"; }
+# the JVM options bin/pobox uses
+run() { java -Xmx1g -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dpobox.home="$PWD" -cp "$DIR/test-classes:$DIR/classes:$cp" org.pobox.testdata.OcrCompareBench "$@"; }
 score() { run score "$DIR" "$@"; }
 now() { date +%s.%N; }
 peak_rss() { awk '/Maximum resident set size/ {printf "%d MiB", $NF/1024}' "$1"; }

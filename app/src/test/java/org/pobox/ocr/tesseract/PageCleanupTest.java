@@ -90,4 +90,18 @@ class PageCleanupTest {
                     });
         }
     }
+
+    /** Tesseract's row noise rejection once dropped this short last line of a clean 200-dpi page. */
+    @Test
+    void aShortLineOfCleanPrintIsNotTakenForNoise() {
+        String truth = """
+                省委第十巡视组：
+                2016年修建村养殖场的工程没有招标，直接包给了镇长的亲戚。潮海街道区民政局局长李春梅经常用公款吃喝，还多次公车私用，群众意见很大。
+                恳请巡视组调查核实，还群众一个公道。
+                举报人：周永利
+                2020年5月13日""";
+        List<String> fonts = ScanGenerator.installedFonts();
+        BufferedImage scan = new ScanGenerator(9L).render(truth, PageStyle.clean(200).withFont(fonts.get(9 % fonts.size())));
+        assertThat(engine.read(scan, 200).text().replaceAll("\\s", "")).contains("恳请巡视组调查核实");
+    }
 }
