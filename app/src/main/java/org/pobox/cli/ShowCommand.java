@@ -2,12 +2,9 @@ package org.pobox.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.pobox.config.HttpGet;
 import org.pobox.config.PoboxConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,13 +32,12 @@ final class ShowCommand implements Callable<Integer> {
         }
         String base = url != null ? url : config.get("pobox.web.url",
                 "http://127.0.0.1:" + config.get("pobox.web.port", "8080"));
-        HttpResponse<String> resp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(
-                HttpRequest.newBuilder(URI.create(base + "/api/letters/" + id)).header("Authorization", "Bearer " + t)
-                        .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpGet.Answer resp = HttpGet.get(base + "/api/letters/" + id, java.util.Map.of("Authorization", "Bearer " + t),
+                Duration.ofSeconds(5), Duration.ofSeconds(30));
         JsonNode l = new ObjectMapper().readTree(resp.body());
-        if (resp.statusCode() != 200) {
-            System.err.println("pobox show: " + resp.statusCode() + " " + l.path("error").asText());
-            return resp.statusCode() == 404 ? 1 : 2;
+        if (resp.status() != 200) {
+            System.err.println("pobox show: " + resp.status() + " " + l.path("error").asText());
+            return resp.status() == 404 ? 1 : 2;
         }
         System.out.printf("%s  %s%n", l.path("registration_no").asText("-"), l.path("id").asText());
         for (String f : new String[] {"received_at", "subject", "subjects", "discipline", "region", "target_level", "in_scope",

@@ -4,15 +4,13 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.pobox.config.HttpGet;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import org.apache.http.HttpHost;
 import org.apache.http.auth.AuthScope;
 import org.apache.http.auth.UsernamePasswordCredentials;
@@ -76,25 +74,21 @@ public final class EngineClient implements AutoCloseable {
 
     static boolean isOpenSearch(String url, String username, String password) {
         try {
-            HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url.endsWith("/") ? url : url + "/"))
-                    .timeout(Duration.ofSeconds(10)).GET();
+            Map<String, String> headers = new java.util.HashMap<>();
             if (username != null && !username.isBlank()) {
                 String token = Base64.getEncoder()
                         .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-                req.header("Authorization", "Basic " + token);
+                headers.put("Authorization", "Basic " + token);
             }
-            HttpResponse<String> resp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
-                    .send(req.build(), HttpResponse.BodyHandlers.ofString());
-            if (resp.statusCode() >= 400) {
-                throw new EngineUnavailableException("search engine at " + url + " answered HTTP " + resp.statusCode());
+            HttpGet.Answer resp = HttpGet.get(url.endsWith("/") ? url : url + "/", headers, Duration.ofSeconds(5),
+                    Duration.ofSeconds(10));
+            if (resp.status() >= 400) {
+                throw new EngineUnavailableException("search engine at " + url + " answered HTTP " + resp.status());
             }
             JsonNode info = new ObjectMapper().readTree(resp.body());
             return "opensearch".equals(info.path("version").path("distribution").asText());
         } catch (IOException e) {
             throw new EngineUnavailableException("search engine at " + url + " is unreachable: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EngineUnavailableException("interrupted while contacting " + url, e);
         }
     }
 

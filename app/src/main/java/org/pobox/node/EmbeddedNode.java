@@ -6,10 +6,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -28,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.pobox.config.HttpGet;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -53,7 +51,6 @@ public class EmbeddedNode implements AutoCloseable {
 
     private final NodeConfig config;
     private final PidFile pidFile;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper json = new ObjectMapper();
 
     private int port;
@@ -303,32 +300,23 @@ public class EmbeddedNode implements AutoCloseable {
     /** Cluster health colour, or {@code unreachable} / {@code http <code>} when there is none. */
     private String health(String url) {
         try {
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create(url + "/_cluster/health")).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                return "http " + response.statusCode();
+            HttpGet.Answer response = HttpGet.get(url + "/_cluster/health", Map.of(), Duration.ofSeconds(2),
+                    Duration.ofSeconds(5));
+            if (response.status() != 200) {
+                return "http " + response.status();
             }
             return json.readTree(response.body()).path("status").asText("unknown");
         } catch (IOException e) {
-            return "unreachable";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return "unreachable";
         }
     }
 
     private boolean isPoboxNode(String url) {
         try {
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create(url + "/")).timeout(Duration.ofSeconds(2)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpGet.Answer response = HttpGet.get(url + "/", Map.of(), Duration.ofSeconds(2), Duration.ofSeconds(2));
             JsonNode body = json.readTree(response.body());
             return "pobox".equals(body.path("cluster_name").asText());
         } catch (IOException | RuntimeException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return false;
         }
     }
