@@ -72,7 +72,7 @@ public final class Pipeline implements AutoCloseable {
         main.bind("letterAssembler", new LetterAssembler());
         org.pobox.ocr.OcrStage.beans(this.config).forEach(main::bind);
         this.reader = LetterReader.fromSeeds(config.path("pobox.seeds"), config.path("pobox.understand.model"));
-        if (System.getProperty("nowarm") == null) warmUp(reader);
+        warmUp(reader);
         main.bind("understandStage", new UnderstandStage(reader, index));
         main.bind("latePages", new org.pobox.ocr.LatePages(index, engine, config.archive(), register));
         main.bind("batchTracker", tracker);
