@@ -6,6 +6,7 @@ import org.pobox.letter.Letter;
 import org.pobox.letter.LetterDocument;
 import org.pobox.letter.Page;
 import org.pobox.understand.duplicates.DuplicateSignature;
+import org.pobox.understand.duplicates.RecentMatters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +19,12 @@ public class UnderstandStage {
 
     private static final Logger LOG = LoggerFactory.getLogger(UnderstandStage.class);
 
+    /** 30 x 0.2 s: a first letter read by the other worker is indexed well within this. */
+    private static final int JUST_SEEN_ATTEMPTS = 30;
+
     private final LetterReader reader;
     private final LetterIndex index;
+    private final RecentMatters recent = new RecentMatters();
 
     public UnderstandStage(LetterReader reader, LetterIndex index) {
         this.reader = reader;
@@ -45,15 +50,52 @@ public class UnderstandStage {
 
         String duplicateOf = null;
         int repeatCount = 0;
-        LetterIndex.Candidate first = rereadOf != null ? null : index.firstOfSameMatter(signature, letter.id());
-        if (first != null) {
-            duplicateOf = first.id();
-            repeatCount = index.countRepeat(first.id());
-            LOG.info("letter {} repeats letter {} (repeat {})", shortId(letter.id()), shortId(duplicateOf), repeatCount);
+        if (rereadOf == null) {
+            boolean justSeen = false;
+            // one lookup at a time: two copies read side by side must not both find no first letter
+            synchronized (recent) {
+                LetterIndex.Candidate first = index.firstOfSameMatter(signature, letter.id());
+                if (first != null) {
+                    duplicateOf = first.id();
+                } else {
+                    RecentMatters.First recentFirst = recent.firstOf(signature, letter.id());
+                    if (recentFirst != null) {
+                        duplicateOf = recentFirst.id();
+                        justSeen = true;
+                    }
+                }
+                recent.add(letter.id(), duplicateOf != null ? duplicateOf : letter.id(), signature);
+            }
+            if (duplicateOf != null) {
+                repeatCount = justSeen ? countRepeatOfJustSeen(duplicateOf) : index.countRepeat(duplicateOf);
+                LOG.info("letter {} repeats letter {} (repeat {})", shortId(letter.id()), shortId(duplicateOf), repeatCount);
+            }
         }
         LOG.info("letter {} understood: subject {}, region {}, in scope {}", shortId(letter.id()), u.subject(),
                 u.region(), u.inScope());
         return new LetterDocument(searchable, u, signature, duplicateOf, repeatCount);
+    }
+
+    /**
+     * Counts a repeat on a first letter understood moments ago: it may still be on its way into the
+     * index (read by the other worker), so a missing document is waited for, briefly.
+     */
+    private int countRepeatOfJustSeen(String firstId) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return index.countRepeat(firstId);
+            } catch (org.pobox.index.EngineUnavailableException e) {
+                if (attempt >= JUST_SEEN_ATTEMPTS || !e.getMessage().contains("document_missing")) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private static String shortId(String id) {

@@ -168,6 +168,35 @@ class PipelineEndToEndTest {
         assertThat(source(id).path("repeat_count").asInt()).isEqualTo(1);
     }
 
+    /** The same letter mailed to two boxes arrives in one batch: the two copies are read side by side. */
+    @Test
+    void twoCopiesOfOneMatterInTheSameBatchAreLinked() throws Exception {
+        String text = "尊敬的省委巡视组领导：\n反映龙山街道西城村村主任张宏伟的问题。他利用职务之便，"
+                + "把村集体的三十亩土地私自租给亲戚搞养殖，租金一直没有入账，村民多次反映无人处理。\n"
+                + "恳请巡视组查处。\n一群村民\n2020年6月2日";
+        List<String> fonts = ScanGenerator.installedFonts();
+        Path a = dir.resolve("box1.png");
+        Path b = dir.resolve("box2.png");
+        generator.write(Format.PNG, a, List.of(text), PageStyle.clean(300).withFont(fonts.get(0)));
+        generator.write(Format.PNG, b, List.of(text.replace("三十亩", "三十多亩")),
+                PageStyle.clean(300).withFont(fonts.get(fonts.size() - 1)));
+        TestPobox.drop(a, config.inbox(), "box1.png");
+        TestPobox.drop(b, config.inbox(), "box2.png");
+        assertThat(pipeline.drain(Duration.ofMinutes(3), (d, t, tr) -> { })).isEmpty();
+
+        String idA = org.pobox.intake.Intake.sha256(a);
+        String idB = org.pobox.intake.Intake.sha256(b);
+        com.fasterxml.jackson.databind.node.ObjectNode docA = source(idA);
+        com.fasterxml.jackson.databind.node.ObjectNode docB = source(idB);
+        // whichever was read first is the first of the matter; the other links to it
+        com.fasterxml.jackson.databind.node.ObjectNode firstDoc = docA.hasNonNull("duplicate_of") ? docB : docA;
+        com.fasterxml.jackson.databind.node.ObjectNode copy = firstDoc == docA ? docB : docA;
+        String firstId = firstDoc == docA ? idA : idB;
+        assertThat(copy.path("duplicate_of").asText()).as("the copy links to the first").isEqualTo(firstId);
+        assertThat(firstDoc.hasNonNull("duplicate_of")).as("the first links to nothing").isFalse();
+        assertThat(source(firstId).path("repeat_count").asInt()).isEqualTo(1);
+    }
+
     private static com.fasterxml.jackson.databind.node.ObjectNode source(String id) throws Exception {
         return TestEngine.client().client().get(g -> g.index("letters_e2e").id(id),
                 com.fasterxml.jackson.databind.node.ObjectNode.class).source();
