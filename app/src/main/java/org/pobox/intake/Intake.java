@@ -73,7 +73,7 @@ public class Intake {
         // the id prefix keeps two different scans that share a name apart; the same bytes under the
         // same name land on the same archive path, which loses nothing
         exchange.getIn().setHeader(ARCHIVE_NAME, id.substring(0, 12) + "-" + safe);
-        exchange.getIn().setHeader(FAILED_NAME, STAMP.format(received) + "-" + id.substring(0, 8) + "-" + safe);
+        exchange.getIn().setHeader(FAILED_NAME, failedName(received, id, safe));
         exchange.getIn().setHeader(DESTINATION, archiveDir.resolve(id.substring(0, 12) + "-" + safe).toString());
         LOG.info("file {} registered as {}", shortId(id), registration.number());
     }
@@ -91,6 +91,14 @@ public class Intake {
         }
         exchange.getIn().setHeader(ALREADY_INDEXED, known);
         return known;
+    }
+
+    /**
+     * A name in failed/: {@code yyyyMMdd-HHmmss-<sha8>-<name>}, the time of receipt and the file's
+     * SHA-256 prefix, by which the report finds the day and the registration number.
+     */
+    public static String failedName(Instant receivedAt, String sha256, String safeName) {
+        return STAMP.format(receivedAt) + "-" + sha256.substring(0, 8) + "-" + safeName;
     }
 
     /** Writes {@code failed/<name>.reason} before the file itself is moved there. */

@@ -109,7 +109,9 @@ public class PageGroups {
         in.setHeader(Intake.LETTER_ID, id);
         in.setHeader(Intake.SAFE_NAME, first.name());
         in.setHeader(Intake.ARCHIVE_NAME, first.archived().getFileName().toString());
-        in.setHeader(Intake.FAILED_NAME, "group-" + id.substring(0, 8) + "-" + first.name());
+        // named after its first page file: the report finds the letter's day and registration number
+        in.setHeader(Intake.FAILED_NAME, Intake.failedName(first.receivedAt() != null ? first.receivedAt()
+                : java.time.Instant.now(), first.sha256(), "group-" + first.name()));
         in.setHeader(FILE_NAMES, ordered.stream().map(PageFile::name).toList());
         in.setHeader(OcrRecords.SOURCES, ordered.stream()
                 .map(p -> new OcrRecords.Source(p.archived().getFileName().toString(), p.sha256())).toList());
