@@ -165,24 +165,10 @@ public final class PaddleEngine implements OcrEngine {
                 turns, chars == 0 ? 0 : (double) lowChars / chars);
     }
 
-    /**
-     * The piece's box on the caller's image: undo the clockwise quarter turns one by one (a point
-     * (x, y) of an image turned once came from (y, W - x), W being the turned image's width),
-     * then the shrinking.
-     */
+    /** The piece's box on the caller's image: the page's quarter turns undone, then the shrinking. */
     private static PaddleLine onCallersImage(LineOrder.Piece p, int turns, int w, int h, double scale) {
         double[] xs = p.box().xs().clone(), ys = p.box().ys().clone();
-        int width = w, height = h;
-        for (int t = 0; t < turns; t++) {
-            for (int i = 0; i < 4; i++) {
-                double x = xs[i];
-                xs[i] = ys[i];
-                ys[i] = width - x;
-            }
-            int swap = width;
-            width = height;
-            height = swap;
-        }
+        org.pobox.ocr.QuarterTurns.undo(xs, ys, turns, w, h);
         for (int i = 0; i < 4; i++) {
             xs[i] /= scale;
             ys[i] /= scale;

@@ -19,6 +19,7 @@ import org.bytedeco.tesseract.ResultIterator;
 import org.bytedeco.tesseract.TessBaseAPI;
 import org.pobox.ocr.OcrEngine;
 import org.pobox.ocr.PageText;
+import org.pobox.ocr.QuarterTurns;
 
 import static org.bytedeco.tesseract.global.tesseract.PSM_OSD_ONLY;
 import static org.bytedeco.tesseract.global.tesseract.RIL_SYMBOL;
@@ -239,28 +240,18 @@ public final class TesseractEngine implements OcrEngine {
     }
 
     /**
-     * Line boxes of the turned page back on the caller's image: undo one clockwise quarter turn at
-     * a time (a point (x, y) of an image turned once came from (y, W - x), W the turned width).
+     * Line boxes of the turned page back on the caller's image ({@link QuarterTurns}).
      */
     private static List<TesseractLine> onCallersImage(List<TesseractLine> lines, int turns, int width, int height) {
         List<TesseractLine> back = new ArrayList<>(lines.size());
         for (TesseractLine l : lines) {
-            int[] xs = {l.left(), l.right(), l.right(), l.left()};
-            int[] ys = {l.top(), l.top(), l.bottom(), l.bottom()};
-            int w = width, h = height;
-            for (int t = 0; t < turns; t++) {
-                for (int i = 0; i < 4; i++) {
-                    int x = xs[i];
-                    xs[i] = ys[i];
-                    ys[i] = w - x;
-                }
-                int swap = w;
-                w = h;
-                h = swap;
-            }
-            back.add(new TesseractLine(l.text(), l.confidence(), java.util.Arrays.stream(xs).min().getAsInt(),
-                    java.util.Arrays.stream(ys).min().getAsInt(), java.util.Arrays.stream(xs).max().getAsInt(),
-                    java.util.Arrays.stream(ys).max().getAsInt()));
+            double[] xs = {l.left(), l.right(), l.right(), l.left()};
+            double[] ys = {l.top(), l.top(), l.bottom(), l.bottom()};
+            QuarterTurns.undo(xs, ys, turns, width, height);
+            back.add(new TesseractLine(l.text(), l.confidence(), (int) Math.round(java.util.Arrays.stream(xs).min().getAsDouble()),
+                    (int) Math.round(java.util.Arrays.stream(ys).min().getAsDouble()),
+                    (int) Math.round(java.util.Arrays.stream(xs).max().getAsDouble()),
+                    (int) Math.round(java.util.Arrays.stream(ys).max().getAsDouble())));
         }
         return back;
     }
