@@ -51,17 +51,27 @@ final class BatchCommand implements Callable<Integer> {
             System.err.println("pobox batch: bad configuration: " + e.getMessage());
             return COULD_NOT_RUN;
         }
-        Optional<BatchLock> lock = BatchLock.tryAcquire(lockFile);
+        Optional<BatchLock> lock = lock("batch", lockFile);
         if (lock.isEmpty()) {
-            System.err.printf(LOCKED + "%n", "batch", BatchLock.holder(lockFile));
             return COULD_NOT_RUN;
         }
         try (BatchLock held = lock.get()) {
-            if (!held.takenOverFrom().isEmpty()) {
-                LOG.warn("batch lock left by a dead run (pid {}) taken over", held.takenOverFrom());
-            }
             return run(config, started);
         }
+    }
+
+    /**
+     * The batch lock for {@code command} (batch, run, reindex: one at a time on an inbox), or empty
+     * after saying who holds it. A lock left by a dead run is taken over, and the log says so.
+     */
+    static Optional<BatchLock> lock(String command, Path lockFile) {
+        Optional<BatchLock> lock = BatchLock.tryAcquire(lockFile, command);
+        if (lock.isEmpty()) {
+            System.err.printf(LOCKED + "%n", command, BatchLock.holder(lockFile));
+        } else if (!lock.get().takenOverFrom().isEmpty()) {
+            LOG.warn("batch lock left by a dead run (pid {}) taken over", lock.get().takenOverFrom());
+        }
+        return lock;
     }
 
     private int run(PoboxConfig config, Instant started) throws InterruptedException {

@@ -51,9 +51,8 @@ final class ReindexCommand implements Callable<Integer> {
             return BatchCommand.COULD_NOT_RUN;
         }
         // no batch may write into the old index while the new one is built
-        Optional<BatchLock> lock = BatchLock.tryAcquire(config.path("pobox.batch.lock"), "reindex");
+        Optional<BatchLock> lock = BatchCommand.lock("reindex", config.path("pobox.batch.lock"));
         if (lock.isEmpty()) {
-            System.err.printf(BatchCommand.LOCKED + "%n", "reindex", BatchLock.holder(config.path("pobox.batch.lock")));
             return BatchCommand.COULD_NOT_RUN;
         }
         String alias = config.get("pobox.index.alias");

@@ -8,16 +8,12 @@ import org.pobox.config.PoboxConfig;
 import org.pobox.pipeline.BatchLock;
 import org.pobox.pipeline.Engine;
 import org.pobox.pipeline.Pipeline;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Watch the inbox and turn every scan dropped there into an indexed letter, until stopped (Ctrl-C).",
                 "Exits 2 at once when a batch or another run is working on the same inbox."})
 final class RunCommand implements Callable<Integer> {
-
-    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
     @Override
     public Integer call() throws Exception {
@@ -27,17 +23,13 @@ final class RunCommand implements Callable<Integer> {
         // the same lock as batch: a cron batch beside a run would take files from the same inbox and
         // replay the other's work/ folder as left by a crash
         Path lockFile = config.path("pobox.batch.lock");
-        Optional<BatchLock> lock = BatchLock.tryAcquire(lockFile, "run");
+        Optional<BatchLock> lock = BatchCommand.lock("run", lockFile);
         if (lock.isEmpty()) {
-            System.err.printf(BatchCommand.LOCKED + "%n", "run", BatchLock.holder(lockFile));
             return BatchCommand.COULD_NOT_RUN;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         try (BatchLock held = lock.get(); Engine engine = Engine.open(config);
                 Pipeline pipeline = new Pipeline(config, engine.client()).start()) {
-            if (!held.takenOverFrom().isEmpty()) {
-                LOG.warn("batch lock left by a dead run (pid {}) taken over", held.takenOverFrom());
-            }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 pipeline.close();
                 engine.close();

@@ -45,9 +45,13 @@ final class PageCleanup {
 
     /**
      * The page as a Leptonica image, median-filtered if speckled, deskewed and scaled down to
-     * {@code readingDpi} if finer; the caller owns it and must {@link #free} it.
+     * {@code readingDpi} if finer; the caller owns the image and must {@link #free} it.
      */
-    static PIX cleaned(BufferedImage gray, int dpi, int readingDpi) {
+    /** The cleaned page, and how much it was scaled (1 = not at all): its line boxes are divided by it. */
+    record Cleaned(PIX pix, double scale) {
+    }
+
+    static Cleaned cleaned(BufferedImage gray, int dpi, int readingDpi) {
         Look look = look(gray);
         PIX pix = toPix(gray);
         pixSetResolution(pix, dpi, dpi);
@@ -59,11 +63,11 @@ final class PageCleanup {
         if (scale < 1) {
             pix = replace(pix, pixScaleAreaMap(pix, (float) scale, (float) scale));
         }
-        return pix;
+        return new Cleaned(pix, scale);
     }
 
     /** How much a page at {@code dpi} is scaled down to be read at {@code readingDpi} (0: as it is); 1 = not at all. */
-    static double scale(int dpi, int readingDpi) {
+    private static double scale(int dpi, int readingDpi) {
         return readingDpi > 0 && dpi > readingDpi ? (double) readingDpi / dpi : 1;
     }
 

@@ -72,18 +72,6 @@ public final class TesseractEngine implements OcrEngine {
     private final int readingDpi;
     private boolean closed;
 
-    public TesseractEngine(Path datapath, String language, int psm, int dpi) {
-        this(datapath, language, psm, dpi, 0);
-    }
-
-    public TesseractEngine(Path datapath, String language, int psm, int dpi, int timeoutMs) {
-        this(datapath, language, psm, dpi, timeoutMs, true, DEFAULT_READING_DPI);
-    }
-
-    public TesseractEngine(Path datapath, String language, int psm, int dpi, int timeoutMs, boolean cleanup) {
-        this(datapath, language, psm, dpi, timeoutMs, cleanup, DEFAULT_READING_DPI);
-    }
-
     /**
      * @param timeoutMs longest recognition of one page; 0 = no limit
      * @param cleanup    median-filter speckled pages, deskew them and scale them to {@code readingDpi}
@@ -152,12 +140,12 @@ public final class TesseractEngine implements OcrEngine {
      * they are off by at most the page's skew, a degree or two: close enough to mark a hit).
      */
     private TesseractPage recognise(BufferedImage gray, int resolution) {
-        PIX cleaned = null;
+        PageCleanup.Cleaned cleaned = null;
         double scale = 1;
         if (cleanup) {
             cleaned = PageCleanup.cleaned(gray, resolution, readingDpi);
-            scale = PageCleanup.scale(resolution, readingDpi);
-            api.SetImage(cleaned);
+            scale = cleaned.scale();
+            api.SetImage(cleaned.pix());
         } else {
             byte[] pixels = ((DataBufferByte) gray.getRaster().getDataBuffer()).getData();
             int bytesPerLine = ((ComponentSampleModel) gray.getSampleModel()).getScanlineStride();
@@ -188,7 +176,9 @@ public final class TesseractEngine implements OcrEngine {
                 TessDeleteText(utf8); // allocated by libtesseract with new[]: Java's GC never frees it
             }
             api.Clear();
-            PageCleanup.free(cleaned); // Tesseract keeps its own copy: freed after Clear to be safe
+            if (cleaned != null) {
+                PageCleanup.free(cleaned.pix()); // Tesseract keeps its own copy: freed after Clear to be safe
+            }
         }
     }
 

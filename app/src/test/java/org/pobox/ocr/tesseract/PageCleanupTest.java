@@ -22,7 +22,8 @@ class PageCleanupTest {
 
     @BeforeAll
     static void load() {
-        engine = new TesseractEngine(Tessdata.locate(), "chi_sim", TesseractEndpoint.DEFAULT_PSM, 300, 0, true);
+        engine = new TesseractEngine(Tessdata.locate(), "chi_sim", TesseractEndpoint.DEFAULT_PSM, 300, 0, true,
+                TesseractEngine.DEFAULT_READING_DPI);
     }
 
     @AfterAll
