@@ -102,7 +102,7 @@ public class PageGroups {
      * Sets the headers of a letter of these page files under this id: what the ocr route reads
      * and the names it ends under. Returns the pages in page order.
      */
-    static Group describe(Exchange exchange, List<PageFile> pages, String id) {
+    public static Group describe(Exchange exchange, List<PageFile> pages, String id) {
         List<PageFile> ordered = inPageOrder(pages);
         PageFile first = ordered.get(0);
         Message in = exchange.getMessage();

@@ -13,13 +13,15 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.DefaultExchange;
 import org.pobox.index.EngineClient;
 import org.pobox.index.LetterIndex;
 import org.pobox.intake.Intake;
@@ -194,25 +196,28 @@ public final class Rebuilder {
 
     /** The letter read again by the ocr route, from its archived scan(s); the route keeps its new OCR record. */
     private static Letter ocr(ProducerTemplate ocr, ArchivedLetter a, List<String> names, Instant received) {
-        Map<String, Object> headers = new HashMap<>();
+        Exchange exchange = new DefaultExchange(ocr.getCamelContext());
+        Message in = exchange.getMessage();
         ArchivedFile first = a.files().get(0);
-        headers.put(Intake.LETTER_ID, a.id());
-        headers.put(Intake.SAFE_NAME, first.name());
-        headers.put(Intake.ARCHIVE_NAME, first.path().getFileName().toString());
-        headers.put(Intake.RECEIVED_AT, received);
-        Object body;
         if (a.grouped()) {
+            // described as the group route describes a letter of page files, under its known id
             List<PageGroups.PageFile> pages = a.files().stream().map(f -> new PageGroups.PageFile(
                     PageFileName.parse(f.name()).map(PageFileName::page).orElse(1), f.path(), f.name(), f.sha256(),
                     f.receivedAt(), null)).toList();
-            headers.put(PageGroups.FILE_NAMES, names);
-            headers.put(OcrRecords.SOURCES, a.files().stream()
-                    .map(f -> new OcrRecords.Source(f.path().getFileName().toString(), f.sha256())).toList());
-            body = new PageGroups.Group(pages);
+            in.setBody(PageGroups.describe(exchange, pages, a.id()));
+            in.setHeader(PageGroups.FILE_NAMES, names);
         } else {
-            body = first.path().toFile();
+            in.setHeader(Intake.LETTER_ID, a.id());
+            in.setHeader(Intake.SAFE_NAME, first.name());
+            in.setHeader(Intake.ARCHIVE_NAME, first.path().getFileName().toString());
+            in.setBody(first.path().toFile());
         }
-        return ocr.requestBodyAndHeaders("direct:ocr", body, headers, Letter.class);
+        in.setHeader(Intake.RECEIVED_AT, received);
+        Exchange done = ocr.send("direct:ocr", exchange);
+        if (done.getException() != null) {
+            throw org.apache.camel.CamelExecutionException.wrapCamelExecutionException(done, done.getException());
+        }
+        return done.getMessage().getBody(Letter.class);
     }
 
     /**
