@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.pobox.index.EngineClient;
-import org.pobox.index.EngineUnavailableException;
-import org.pobox.index.Json;
 import org.pobox.index.SideIndex;
+import org.pobox.letter.Json;
+import org.pobox.node.EngineClient;
+import org.pobox.node.EngineUnavailableException;
 
 /**
  * The append-only audit index {@code <alias>-audit}. Entries are written with {@code create} under

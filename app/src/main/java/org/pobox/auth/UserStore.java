@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.pobox.index.EngineClient;
-import org.pobox.index.EngineUnavailableException;
 import org.pobox.index.SideIndex;
+import org.pobox.node.EngineClient;
+import org.pobox.node.EngineUnavailableException;
 
 /** The accounts, one document per user (id = user name) in the {@code <alias>-users} index. */
 public final class UserStore {

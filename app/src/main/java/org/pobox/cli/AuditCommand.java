@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.pobox.audit.AuditEntry;
 import org.pobox.audit.AuditLog;
 import org.pobox.config.PoboxConfig;
-import org.pobox.pipeline.Engine;
+import org.pobox.node.SearchEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,7 +29,7 @@ final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PoboxConfig config = PoboxConfig.load();
-        try (Engine engine = Engine.open(config)) {
+        try (SearchEngine engine = SearchEngine.open(config)) {
             List<AuditEntry> entries = new AuditLog(engine.client(), config.get("pobox.index.alias")).find(new AuditLog.Filter(
                     user, action, letter, since == null ? null : since.atStartOfDay().toInstant(ZoneOffset.UTC), size));
             for (AuditEntry e : entries) {

@@ -8,14 +8,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.pobox.config.PoboxConfig;
-import org.pobox.index.EngineUnavailableException;
-import org.pobox.intake.PageDecoder;
+import org.pobox.node.EngineUnavailableException;
 import org.pobox.node.NodeException;
+import org.pobox.node.SearchEngine;
 import org.pobox.pipeline.BatchLock;
 import org.pobox.pipeline.BatchResult;
 import org.pobox.pipeline.BatchTracker;
-import org.pobox.pipeline.Engine;
 import org.pobox.pipeline.Pipeline;
+import org.pobox.scan.PageDecoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -77,7 +77,7 @@ final class BatchCommand implements Callable<Integer> {
     private int run(PoboxConfig config, Instant started) throws InterruptedException {
         Path resultFile = config.path("pobox.batch.lastResult");
         Duration patience = Duration.ofSeconds(Long.parseLong(config.get("pobox.engine.patienceSeconds", "300")));
-        Engine engine;
+        SearchEngine engine;
         try {
             engine = openWithPatience(config, patience);
         } catch (EngineUnavailableException | NodeException e) {
@@ -90,8 +90,8 @@ final class BatchCommand implements Callable<Integer> {
             return COULD_NOT_RUN;
         }
         try (engine; Pipeline pipeline = new Pipeline(config, engine.client())) {
-            pipeline.resumeWork();
-            Progress progress = new Progress(pipeline.waiting());
+            pipeline.inbox().resumeWork();
+            Progress progress = new Progress(pipeline.inbox().waiting());
             pipeline.start();
             LOG.info("batch started: {} files, {} pages", progress.files, progress.pagesTotal);
             List<Path> left = pipeline.drain(Duration.ofMinutes(stallMinutes), progress::show);
@@ -133,13 +133,13 @@ final class BatchCommand implements Callable<Integer> {
     }
 
     /** The engine may be restarting when cron starts us: wait for it with backoff, up to the patience. */
-    private static Engine openWithPatience(PoboxConfig config, Duration patience) throws InterruptedException {
+    private static SearchEngine openWithPatience(PoboxConfig config, Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         long delay = Long.parseLong(config.get("pobox.engine.retryDelayMs", "1000"));
         long maxDelay = Long.parseLong(config.get("pobox.engine.maxRetryDelayMs", "30000"));
         while (true) {
             try {
-                return Engine.open(config);
+                return SearchEngine.open(config);
             } catch (EngineUnavailableException e) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {

@@ -4,7 +4,7 @@ import java.util.concurrent.Callable;
 import org.pobox.config.PoboxConfig;
 import org.pobox.node.EmbeddedNode;
 import org.pobox.node.NodeException;
-import org.pobox.pipeline.Engine;
+import org.pobox.node.SearchEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -19,7 +19,7 @@ final class NodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EmbeddedNode node = new EmbeddedNode(Engine.nodeConfig(PoboxConfig.load()));
+        EmbeddedNode node = new EmbeddedNode(SearchEngine.nodeConfig(PoboxConfig.load()));
         try {
             switch (action) {
                 case start -> {

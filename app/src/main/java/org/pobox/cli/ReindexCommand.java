@@ -4,10 +4,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.pobox.config.PoboxConfig;
-import org.pobox.index.EngineUnavailableException;
+import org.pobox.node.EngineUnavailableException;
 import org.pobox.node.NodeException;
+import org.pobox.node.SearchEngine;
 import org.pobox.pipeline.BatchLock;
-import org.pobox.pipeline.Engine;
 import org.pobox.pipeline.Pipeline;
 import org.pobox.pipeline.Rebuilder;
 import org.pobox.pipeline.Reindexer;
@@ -56,7 +56,7 @@ final class ReindexCommand implements Callable<Integer> {
             return BatchCommand.COULD_NOT_RUN;
         }
         String alias = config.get("pobox.index.alias");
-        try (BatchLock held = lock.get(); Engine engine = Engine.open(config)) {
+        try (BatchLock held = lock.get(); SearchEngine engine = SearchEngine.open(config)) {
             if (copy) {
                 Reindexer.Result r = new Reindexer(engine.client(), alias).reindex();
                 System.out.printf("%s → %s: %d letters copied; alias %s swapped (the old index is kept for a rollback)%n",
@@ -74,7 +74,7 @@ final class ReindexCommand implements Callable<Integer> {
         }
     }
 
-    private int rebuild(PoboxConfig config, Engine engine, String alias) {
+    private int rebuild(PoboxConfig config, SearchEngine engine, String alias) {
         Rebuilder.Result r;
         try (Pipeline pipeline = Pipeline.forRebuild(config, engine.client()).start()) {
             long start = System.nanoTime();

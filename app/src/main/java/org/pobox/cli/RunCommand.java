@@ -5,9 +5,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.pobox.config.PoboxConfig;
+import org.pobox.node.SearchEngine;
 import org.pobox.pipeline.BatchLock;
-import org.pobox.pipeline.Engine;
 import org.pobox.pipeline.Pipeline;
+import org.pobox.web.WebApp;
 import picocli.CommandLine.Command;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -28,8 +29,9 @@ final class RunCommand implements Callable<Integer> {
             return BatchCommand.COULD_NOT_RUN;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        try (BatchLock held = lock.get(); Engine engine = Engine.open(config);
-                Pipeline pipeline = new Pipeline(config, engine.client()).start()) {
+        try (BatchLock held = lock.get(); SearchEngine engine = SearchEngine.open(config);
+                Pipeline pipeline = new Pipeline(config, engine.client())
+                        .extendedBy(main -> WebApp.install(main, config, engine.client())).start()) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 pipeline.close();
                 engine.close();

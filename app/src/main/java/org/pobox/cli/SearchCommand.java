@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import org.pobox.audit.AuditEntry;
 import org.pobox.audit.AuditLog;
 import org.pobox.config.PoboxConfig;
-import org.pobox.pipeline.Engine;
+import org.pobox.node.SearchEngine;
 import org.pobox.search.Access;
 import org.pobox.search.Highlight;
 import org.pobox.search.LetterFinder;
@@ -30,7 +30,7 @@ final class SearchCommand implements Callable<Integer> {
     public Integer call() throws java.io.IOException {
         PoboxConfig config = PoboxConfig.load();
         String alias = config.get("pobox.index.alias");
-        try (Engine engine = Engine.open(config)) {
+        try (SearchEngine engine = SearchEngine.open(config)) {
             if (!engine.client().client().indices().exists(e -> e.index(alias)).value()) {
                 System.out.println("0 letters match: nothing is indexed yet (pobox batch indexes what is in the inbox)");
                 return 1;

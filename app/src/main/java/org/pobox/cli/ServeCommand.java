@@ -3,7 +3,7 @@ package org.pobox.cli;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.pobox.config.PoboxConfig;
-import org.pobox.pipeline.Engine;
+import org.pobox.node.SearchEngine;
 import org.pobox.web.WebServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,7 +28,7 @@ final class ServeCommand implements Callable<Integer> {
             config = config.with("pobox.web.host", host);
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        try (Engine engine = Engine.open(config); WebServer server = new WebServer(config, engine.client()).start()) {
+        try (SearchEngine engine = SearchEngine.open(config); WebServer server = new WebServer(config, engine.client()).start()) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.close();
                 engine.close();

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.pobox.config.PoboxConfig;
-import org.pobox.index.EngineClient;
+import org.pobox.node.EngineClient;
 import org.pobox.pipeline.BatchLock;
 import org.pobox.pipeline.BatchResult;
 import picocli.CommandLine.Command;
@@ -56,7 +56,7 @@ final class StatusCommand implements Callable<Integer> {
                 config.get("pobox.es.password", ""))) {
             org.elasticsearch.client.Response r = client.rest().performRequest(
                     new org.elasticsearch.client.Request("GET", "/_cluster/health"));
-            String status = org.pobox.index.Json.MAPPER.readTree(r.getEntity().getContent()).path("status").asText("?");
+            String status = org.pobox.letter.Json.MAPPER.readTree(r.getEntity().getContent()).path("status").asText("?");
             return status + " at " + url;
         } catch (RuntimeException | IOException e) {
             return "unreachable at " + url;

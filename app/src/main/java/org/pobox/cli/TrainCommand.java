@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.pobox.config.PoboxConfig;
+import org.pobox.index.CorrectionStore;
 import org.pobox.index.LetterIndex;
-import org.pobox.pipeline.Engine;
-import org.pobox.search.Corrections;
+import org.pobox.node.SearchEngine;
 import org.pobox.understand.subject.LabelledLetter;
 import org.pobox.understand.subject.SubjectClassifier;
 import picocli.CommandLine.Command;
@@ -20,11 +20,11 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PoboxConfig config = PoboxConfig.load();
         Path modelFile = config.path("pobox.understand.model");
-        try (Engine engine = Engine.open(config)) {
+        try (SearchEngine engine = SearchEngine.open(config)) {
             String alias = config.get("pobox.index.alias");
             LetterIndex index = new LetterIndex(engine.client(), alias, config.getInt("pobox.index.version"));
-            List<LabelledLetter> letters = org.pobox.understand.subject.Corrections.apply(index.labelledLetters(),
-                    new Corrections(engine.client(), alias).forTraining());
+            List<LabelledLetter> letters = org.pobox.understand.subject.CorrectedLabels.apply(index.labelledLetters(),
+                    new CorrectionStore(engine.client(), alias).forTraining());
             if (letters.isEmpty()) {
                 System.err.println("pobox train: no classified letters to learn from yet");
                 return 1;

@@ -18,7 +18,7 @@ import org.pobox.auth.Role;
 import org.pobox.auth.User;
 import org.pobox.auth.UserStore;
 import org.pobox.config.PoboxConfig;
-import org.pobox.pipeline.Engine;
+import org.pobox.node.SearchEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,7 +40,7 @@ final class UserCommand {
         public Integer call() throws Exception {
             PoboxConfig config = PoboxConfig.load();
             String alias = config.get("pobox.index.alias");
-            try (Engine engine = Engine.open(config)) {
+            try (SearchEngine engine = SearchEngine.open(config)) {
                 Accounts accounts = new Accounts(new UserStore(engine.client(), alias));
                 AuditLog audit = new AuditLog(engine.client(), alias);
                 try {

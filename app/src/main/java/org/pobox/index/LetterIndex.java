@@ -2,19 +2,20 @@ package org.pobox.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
-import co.elastic.clients.elasticsearch.core.IndexRequest;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.UpdateResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.UpdateResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.pobox.letter.LetterDocument;
+import org.pobox.letter.Json;
+import org.pobox.node.EngineClient;
+import org.pobox.node.EngineUnavailableException;
 import org.pobox.understand.duplicates.DuplicateSignature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,15 +116,6 @@ public class LetterIndex {
     }
 
     /** The request camel-elasticsearch sends for one letter (body of the {@code index} route's producer). */
-    public IndexRequest.Builder<Object> indexRequest(LetterDocument document) {
-        // serialised here with pobox's own mapping (snake_case, ISO dates): camel-elasticsearch's
-        // producer has a plain mapper of its own.
-        // No refresh per letter: it would hold an OCR worker for up to a second; the index
-        // refreshes every second and a batch refreshes once at its end.
-        return new IndexRequest.Builder<Object>()
-                .withJson(new java.io.StringReader(document.toJson().toString()))
-                .index(alias).id(document.id());
-    }
 
     /**
      * The first letter of the same matter, if one is indexed: candidates share a MinHash band key

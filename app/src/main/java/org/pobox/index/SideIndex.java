@@ -3,6 +3,7 @@ package org.pobox.index;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.IOException;
 import java.io.StringReader;
+import org.pobox.node.EngineUnavailableException;
 
 /**
  * A small index beside the letters (users, audit, corrections): created on first use with its

@@ -1,23 +1,21 @@
 package org.pobox.intake;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
 import org.pobox.index.LetterIndex;
-import org.pobox.ocr.PageFileName;
+import org.pobox.letter.Headers;
+import org.pobox.letter.LetterIds;
+import org.pobox.letter.PageFileName;
 import org.pobox.register.Register;
+import org.pobox.scan.BadFileException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,17 +24,6 @@ import org.slf4j.LoggerFactory;
  * safe name for the folders it will end in, and, if it fails, a {@code .reason} file beside it.
  */
 public class Intake {
-
-    /** Exchange headers set here and read by the routes. */
-    public static final String LETTER_ID = "poboxLetterId";
-    public static final String SAFE_NAME = "poboxSafeName";
-    public static final String ARCHIVE_NAME = "poboxArchiveName";
-    public static final String FAILED_NAME = "poboxFailedName";
-    public static final String RECEIVED_AT = "poboxReceivedAt";
-    public static final String ALREADY_INDEXED = "poboxAlreadyIndexed";
-    /** Where the intake route's {@code move} puts the file when the exchange ends: archive/ or failed/. */
-    public static final String DESTINATION = "poboxDestination";
-    public static final String REGISTRATION_NO = "poboxRegistrationNo";
 
     private static final Logger LOG = LoggerFactory.getLogger(Intake.class);
     private static final DateTimeFormatter STAMP =
@@ -56,9 +43,14 @@ public class Intake {
 
     /** Sets the letter id and the names the file will have in {@code archive/} or {@code failed/}. */
     public void identify(Exchange exchange) {
-        Path file = filePath(exchange);
+        Path file = Headers.filePath(exchange);
         bindWorkFile(exchange, file);
-        String id = sha256(file);
+        String id;
+        try {
+            id = LetterIds.sha256(file);
+        } catch (java.io.UncheckedIOException e) {
+            throw new BadFileException(e.getMessage(), e);
+        }
         String safe = FileNames.sanitise(file.getFileName().toString());
         // registered before anything else happens to it; a replay (restart, same bytes again) keeps
         // its first number and its first time of receipt. A page file (x_p2.png) takes the number
@@ -66,16 +58,16 @@ public class Intake {
         String pageGroup = PageFileName.parse(safe).map(p -> p.pageGroup(register.roundCode())).orElse(null);
         Register.Entry registration = register.register(id, Instant.now(), pageGroup);
         Instant received = registration.receivedAt();
-        exchange.getIn().setHeader(REGISTRATION_NO, registration.number());
-        exchange.getIn().setHeader(LETTER_ID, id);
-        exchange.getIn().setHeader(SAFE_NAME, safe);
-        exchange.getIn().setHeader(RECEIVED_AT, received);
+        exchange.getIn().setHeader(Headers.REGISTRATION_NO, registration.number());
+        exchange.getIn().setHeader(Headers.LETTER_ID, id);
+        exchange.getIn().setHeader(Headers.SAFE_NAME, safe);
+        exchange.getIn().setHeader(Headers.RECEIVED_AT, received);
         // the id prefix keeps two different scans that share a name apart; the same bytes under the
         // same name land on the same archive path, which loses nothing
-        exchange.getIn().setHeader(ARCHIVE_NAME, id.substring(0, 12) + "-" + safe);
-        exchange.getIn().setHeader(FAILED_NAME, failedName(received, id, safe));
-        exchange.getIn().setHeader(DESTINATION, archiveDir.resolve(id.substring(0, 12) + "-" + safe).toString());
-        LOG.info("file {} registered as {}", shortId(id), registration.number());
+        exchange.getIn().setHeader(Headers.ARCHIVE_NAME, id.substring(0, 12) + "-" + safe);
+        exchange.getIn().setHeader(Headers.FAILED_NAME, failedName(received, id, safe));
+        exchange.getIn().setHeader(Headers.DESTINATION, archiveDir.resolve(id.substring(0, 12) + "-" + safe).toString());
+        LOG.info("file {} registered as {}", LetterIds.shortId(id), registration.number());
     }
 
     /**
@@ -83,13 +75,13 @@ public class Intake {
      * the letter is not read again; its document just learns the new file name.
      */
     public boolean alreadyIndexed(Exchange exchange) {
-        String id = exchange.getIn().getHeader(LETTER_ID, String.class);
+        String id = exchange.getIn().getHeader(Headers.LETTER_ID, String.class);
         boolean known = index.contains(id);
         if (known) {
-            index.addFileName(id, exchange.getIn().getHeader(SAFE_NAME, String.class));
-            LOG.info("letter {} already indexed: file archived, no second document", shortId(id));
+            index.addFileName(id, exchange.getIn().getHeader(Headers.SAFE_NAME, String.class));
+            LOG.info("letter {} already indexed: file archived, no second document", LetterIds.shortId(id));
         }
-        exchange.getIn().setHeader(ALREADY_INDEXED, known);
+        exchange.getIn().setHeader(Headers.ALREADY_INDEXED, known);
         return known;
     }
 
@@ -104,12 +96,12 @@ public class Intake {
     /** Writes {@code failed/<name>.reason} before the file itself is moved there. */
     public void recordFailure(Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        String name = exchange.getIn().getHeader(FAILED_NAME, String.class);
+        String name = exchange.getIn().getHeader(Headers.FAILED_NAME, String.class);
         if (name == null) {
             // identify() itself failed (unreadable file): the consumer's default failed name applies
             name = FileNames.sanitise(exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class));
         }
-        exchange.getIn().setHeader(DESTINATION, failedDir.resolve(name).toString());
+        exchange.getIn().setHeader(Headers.DESTINATION, failedDir.resolve(name).toString());
         String reason = reasonOf(cause);
         try {
             Files.createDirectories(failedDir);
@@ -158,38 +150,4 @@ public class Intake {
         exchange.getIn().setBody(gf);
     }
 
-    public static Path filePath(Exchange exchange) {
-        Object body = exchange.getIn().getBody();
-        if (body instanceof GenericFile<?> gf) {
-            return Path.of(gf.getAbsoluteFilePath());
-        }
-        return exchange.getIn().getBody(java.io.File.class).toPath();
-    }
-
-    public static String sha256(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            byte[] buf = new byte[64 * 1024];
-            while (in.read(buf) >= 0) {
-                // reading feeds the digest
-            }
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException e) {
-            throw new BadFileException("cannot read the file: " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** SHA-256 of a text, for ids made of other ids (a letter whose pages came as separate files). */
-    public static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public static String shortId(String id) {
-        return id == null ? "?" : id.substring(0, Math.min(12, id.length()));
-    }
 }

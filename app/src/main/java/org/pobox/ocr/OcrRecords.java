@@ -14,9 +14,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.pobox.index.Json;
-import org.pobox.intake.Intake;
+import org.pobox.letter.Headers;
+import org.pobox.letter.Json;
 import org.pobox.letter.Letter;
+import org.pobox.letter.LetterIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +35,6 @@ import org.slf4j.LoggerFactory;
  */
 public class OcrRecords {
 
-    /** Header: the archived files a letter was read from, in page order ({@link Source}s). */
-    public static final String SOURCES = "poboxSources";
     /** The folder name inside {@code archive/}: hidden, so nothing takes it for a scan. */
     public static final String FOLDER = ".ocr";
 
@@ -60,12 +59,12 @@ public class OcrRecords {
     public Letter keep(Exchange exchange) throws org.apache.camel.InvalidPayloadException {
         Message in = exchange.getMessage();
         Letter letter = in.getMandatoryBody(Letter.class);
-        List<?> given = in.getHeader(SOURCES, List.class);
+        List<?> given = in.getHeader(Headers.SOURCES, List.class);
         List<Source> sources = new ArrayList<>();
         if (given != null) {
             given.forEach(s -> sources.add((Source) s));
         } else {
-            sources.add(new Source(in.getHeader(Intake.ARCHIVE_NAME, String.class), letter.id()));
+            sources.add(new Source(in.getHeader(Headers.ARCHIVE_NAME, String.class), letter.id()));
         }
         if (isLetterId(letter.id())) { // always, for a letter from the intake; never a file named by anything else
             save(new Record(letter.id(), sources, letter));
@@ -89,7 +88,7 @@ public class OcrRecords {
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the OCR of letter " + Intake.shortId(record.id()), e);
+            throw new UncheckedIOException("cannot keep the OCR of letter " + LetterIds.shortId(record.id()), e);
         }
     }
 

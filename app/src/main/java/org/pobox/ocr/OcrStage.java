@@ -7,7 +7,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.pobox.config.PoboxConfig;
-import org.pobox.intake.PageDecoder;
+import org.pobox.scan.PageDecoder;
 
 /**
  * The beans the ocr route names. {@code ocrPages} is the page queue: every page of every letter
@@ -28,7 +28,6 @@ public final class OcrStage {
         }
         return Map.of(
                 "pageReader", new PageReader(new PageDecoder(), engine),
-                "pageGroups", new PageGroups(new PageDecoder(), config.archive()),
                 "ocrRecords", new OcrRecords(config.archive()),
                 "ocrPages", pageQueue(config.getInt("pobox.ocr.workers")));
     }

@@ -6,17 +6,17 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.pobox.intake.Intake;
-import org.pobox.intake.PageDecoder;
-import org.pobox.intake.ScanPages;
+import org.pobox.letter.Headers;
 import org.pobox.letter.Page;
+import org.pobox.letter.PageFile;
+import org.pobox.letter.PageGroup;
 import org.pobox.ocr.paddle.PaddleLine;
 import org.pobox.ocr.paddle.PaddlePage;
-import org.pobox.ocr.paddle.PaddleProducer;
 import org.pobox.ocr.paddle.PaddleTimeoutException;
 import org.pobox.ocr.tesseract.TesseractLine;
 import org.pobox.ocr.tesseract.TesseractPage;
-import org.pobox.ocr.tesseract.TesseractProducer;
+import org.pobox.scan.PageDecoder;
+import org.pobox.scan.ScanPages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,10 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 public class PageReader {
 
-    /** Header: which engine reads (or read) the page: "paddle", "tesseract" or {@link #TEXT_LAYER}. */
-    public static final String ENGINE = "poboxEngine";
-    /** Header: why Paddle did not read the page ("paddle-timeout", "paddle-failed"). */
-    public static final String FALLBACK = "poboxFallback";
     public static final String TEXT_LAYER = "text-layer";
 
     private static final Logger LOG = LoggerFactory.getLogger(PageReader.class);
@@ -46,13 +42,13 @@ public class PageReader {
 
     /**
      * One job per page, in order: of the scan file in the body, or of each file of a
-     * {@link PageGroups.Group}. Only counts pages: nothing is decoded here.
+     * {@link PageGroup}. Only counts pages: nothing is decoded here.
      */
     public List<PageJob> jobs(Exchange exchange) {
         Object body = exchange.getMessage().getBody();
-        List<Path> files = body instanceof PageGroups.Group group
-                ? group.pages().stream().map(PageGroups.PageFile::archived).toList()
-                : List.of(Intake.filePath(exchange));
+        List<Path> files = body instanceof PageGroup group
+                ? group.pages().stream().map(PageFile::archived).toList()
+                : List.of(Headers.filePath(exchange));
         List<PageJob> jobs = new ArrayList<>();
         for (Path file : files) {
             try (ScanPages pages = decoder.open(file)) {
@@ -66,23 +62,23 @@ public class PageReader {
 
     /**
      * Body in: a {@link PageJob}. Body out: the finished {@link Page} when the PDF's text layer is
-     * good, else the page image, with {@link #ENGINE} naming the engine to read it.
+     * good, else the page image, with {@link #Headers.OCR_ENGINE} naming the engine to read it.
      */
     public void prepare(Exchange exchange) throws org.apache.camel.InvalidPayloadException {
         Message in = exchange.getMessage();
         PageJob job = in.getMandatoryBody(PageJob.class);
-        in.setHeader(TesseractProducer.PAGE_HEADER, "page " + job.number() + " of letter " + shortId(exchange));
+        in.setHeader(Headers.PAGE_IMAGE, "page " + job.number() + " of letter " + shortId(exchange));
         try (ScanPages pages = decoder.open(job.file())) {
             Optional<String> layer = pages.textLayer(job.index());
             if (layer.isPresent() && TextLayers.usable(layer.get())) {
                 String text = layer.get();
-                in.setHeader(ENGINE, TEXT_LAYER);
+                in.setHeader(Headers.OCR_ENGINE, TEXT_LAYER);
                 in.setBody(new Page(job.number(), text, 1.0, TEXT_LAYER, null, null, Envelopes.isEnvelope(text), List.of()));
                 return;
             }
-            in.setHeader(TesseractProducer.DPI_HEADER, pages.dpi(job.index()));
-            in.setHeader(ENGINE, engine);
-            in.setHeader("poboxPageNumber", job.number());
+            in.setHeader(Headers.DPI, pages.dpi(job.index()));
+            in.setHeader(Headers.OCR_ENGINE, engine);
+            in.setHeader(Headers.PAGE_NUMBER, job.number());
             in.setBody(pages.page(job.index()));
         }
     }
@@ -92,14 +88,14 @@ public class PageReader {
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String reason = e instanceof PaddleTimeoutException ? "paddle-timeout" : "paddle-failed";
         Message in = exchange.getMessage();
-        in.setHeader(ENGINE, "tesseract");
-        in.setHeader(FALLBACK, reason);
+        in.setHeader(Headers.OCR_ENGINE, "tesseract");
+        in.setHeader(Headers.FALLBACK, reason);
         // the exception names the model folder at most, never page content; models that cannot load
         // were reported once by the pool, not again for every page
         if (e instanceof org.pobox.ocr.paddle.PaddleUnavailableException) {
-            LOG.debug("{}: {}, read by tesseract instead (models not loaded)", in.getHeader(TesseractProducer.PAGE_HEADER), reason);
+            LOG.debug("{}: {}, read by tesseract instead (models not loaded)", in.getHeader(Headers.PAGE_IMAGE), reason);
         } else {
-            LOG.warn("{}: {}, read by tesseract instead ({})", in.getHeader(TesseractProducer.PAGE_HEADER), reason,
+            LOG.warn("{}: {}, read by tesseract instead ({})", in.getHeader(Headers.PAGE_IMAGE), reason,
                     e == null ? "?" : e.getMessage());
         }
     }
@@ -112,12 +108,12 @@ public class PageReader {
             return page;
         }
         PageText read = in.getMandatoryBody(PageText.class);
-        int number = in.getHeader("poboxPageNumber", Integer.class);
-        String readBy = in.getHeader(ENGINE, String.class);
-        PaddlePage paddle = in.getHeader(PaddleProducer.PAGE_DETAIL, PaddlePage.class);
-        TesseractPage tesseract = in.getHeader(TesseractProducer.PAGE_DETAIL, TesseractPage.class);
-        in.removeHeader(PaddleProducer.PAGE_DETAIL);
-        in.removeHeader(TesseractProducer.PAGE_DETAIL);
+        int number = in.getHeader(Headers.PAGE_NUMBER, Integer.class);
+        String readBy = in.getHeader(Headers.OCR_ENGINE, String.class);
+        PaddlePage paddle = in.getHeader(Headers.PADDLE_PAGE, PaddlePage.class);
+        TesseractPage tesseract = in.getHeader(Headers.TESSERACT_PAGE, TesseractPage.class);
+        in.removeHeader(Headers.PADDLE_PAGE);
+        in.removeHeader(Headers.TESSERACT_PAGE);
         Double lowShare = null;
         List<Page.Line> lines = List.of();
         if ("paddle".equals(readBy) && paddle != null) {
@@ -127,7 +123,7 @@ public class PageReader {
             lowShare = tesseract.lowConfidenceShare();
             lines = tesseract.lines().stream().map(PageReader::line).toList();
         }
-        return new Page(number, read.text(), read.confidence(), readBy, in.getHeader(FALLBACK, String.class), lowShare,
+        return new Page(number, read.text(), read.confidence(), readBy, in.getHeader(Headers.FALLBACK, String.class), lowShare,
                 Envelopes.isEnvelope(read.text()), lines);
     }
 
@@ -141,7 +137,7 @@ public class PageReader {
     }
 
     private static String shortId(Exchange exchange) {
-        String id = exchange.getMessage().getHeader(Intake.LETTER_ID, String.class);
+        String id = exchange.getMessage().getHeader(Headers.LETTER_ID, String.class);
         return id == null ? "?" : id.substring(0, Math.min(12, id.length()));
     }
 }

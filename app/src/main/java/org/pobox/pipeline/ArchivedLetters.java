@@ -17,9 +17,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.pobox.intake.Intake;
+import org.pobox.letter.LetterIds;
+import org.pobox.letter.PageFileName;
 import org.pobox.ocr.OcrRecords;
-import org.pobox.ocr.PageFileName;
 import org.pobox.register.Register;
 
 /**
@@ -75,7 +75,7 @@ final class ArchivedLetters {
         for (Path p : files(archive)) {
             String fileName = p.getFileName().toString();
             Matcher m = ARCHIVE_NAME.matcher(fileName);
-            String sha = Intake.sha256(p);
+            String sha = LetterIds.sha256(p);
             Register.Entry known = register.find(sha);
             Instant received = known != null ? known.receivedAt() : modified(p);
             byName.put(fileName, new ArchivedFile(p, m.matches() ? m.group(2) : fileName, sha, received));
@@ -122,7 +122,7 @@ final class ArchivedLetters {
         }
         for (List<ArchivedFile> sameName : pageFiles.values()) {
             for (List<ArchivedFile> group : splitByPage(sameName)) {
-                String id = Intake.sha256(String.join(",", group.stream().map(ArchivedFile::sha256).toList()));
+                String id = LetterIds.sha256(String.join(",", group.stream().map(ArchivedFile::sha256).toList()));
                 letters.putIfAbsent(id, new ArchivedLetter(id, group, group.stream().map(ArchivedFile::name).toList(),
                         true, group.get(0).receivedAt(), null));
             }

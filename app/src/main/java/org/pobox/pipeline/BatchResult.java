@@ -8,7 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.pobox.index.Json;
+import org.pobox.letter.Json;
 
 /** What the last batch did, kept in {@code data/last-batch.json} for {@code pobox status}. */
 public record BatchResult(Instant startedAt, Instant endedAt, int exitCode, String outcome, int files,

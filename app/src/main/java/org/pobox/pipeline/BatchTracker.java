@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.pobox.intake.Intake;
+import org.pobox.letter.Headers;
 
 /**
  * Counts what became of each file the intake took: indexed, already known, or failed (with why),
@@ -40,7 +41,7 @@ public class BatchTracker {
 
     /** Called from the error handler; counted once per file even if several routes saw the error. */
     public void failed(Exchange exchange) {
-        String name = exchange.getIn().getHeader(Intake.FAILED_NAME, String.class);
+        String name = exchange.getIn().getHeader(Headers.FAILED_NAME, String.class);
         if (name == null) {
             name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         }

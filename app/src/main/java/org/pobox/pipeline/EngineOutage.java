@@ -4,7 +4,8 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import org.apache.camel.Exchange;
-import org.pobox.index.EngineUnavailableException;
+import org.pobox.letter.Headers;
+import org.pobox.node.EngineUnavailableException;
 
 /**
  * Tells an engine outage (connection refused, reset, timed out, the engine answering 503/429) from a
@@ -12,8 +13,6 @@ import org.pobox.index.EngineUnavailableException;
  * outage is retried with backoff (the errors route) and is never moved to {@code failed/}.
  */
 public class EngineOutage {
-
-    static final String WAITING_SINCE = "poboxEngineWaitingSince";
 
     private final Duration patience;
     private final BatchTracker tracker;
@@ -63,10 +62,10 @@ public class EngineOutage {
         if (tracker.hasEngineGivenUp()) {
             return false;
         }
-        Long since = exchange.getProperty(WAITING_SINCE, Long.class);
+        Long since = exchange.getProperty(Headers.ENGINE_WAITING_SINCE, Long.class);
         long now = System.nanoTime();
         if (since == null) {
-            exchange.setProperty(WAITING_SINCE, now);
+            exchange.setProperty(Headers.ENGINE_WAITING_SINCE, now);
             tracker.engineWaiting(true);
             return true;
         }

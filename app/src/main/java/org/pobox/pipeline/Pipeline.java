@@ -6,20 +6,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.es.ElasticsearchComponent;
 import org.apache.camel.main.Main;
 import org.pobox.config.PoboxConfig;
-import org.pobox.index.EngineClient;
+import org.pobox.group.LetterAssembler;
+import org.pobox.group.PageGroups;
 import org.pobox.index.LetterIndex;
+import org.pobox.intake.Inbox;
 import org.pobox.intake.Intake;
-import org.pobox.intake.PageDecoder;
-import org.pobox.ocr.LetterAssembler;
+import org.pobox.node.EngineClient;
 import org.pobox.register.Register;
-import org.pobox.understand.LetterReader;
-import org.pobox.understand.UnderstandStage;
+import org.pobox.scan.PageDecoder;
+import org.pobox.understand.Understander;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +36,7 @@ public final class Pipeline implements AutoCloseable {
     private final BatchTracker tracker = new BatchTracker();
     private final LetterIndex index;
     private final Register register;
-    private final LetterReader reader;
+    private final Understander reader;
 
     /**
      * The pipeline for {@code pobox reindex}: only the ocr route runs (no intake, no page grouping,
@@ -47,13 +48,12 @@ public final class Pipeline implements AutoCloseable {
                 "**/intake.camel.yaml,**/group.camel.yaml,**/errors.camel.yaml,**/index.camel.yaml,"
                         + "**/understand.camel.yaml,**/web-http.yaml"), engine);
     }
-    /** What the intake route leaves alone (its exclude), so not waiting for a batch either. */
-    private final Pattern notYetALetter;
+    private final Inbox inbox;
 
     public Pipeline(PoboxConfig config, EngineClient engine) {
         this.config = config.with("pobox.ocr.workers", String.valueOf(config.ocrWorkers()));
         this.index = new LetterIndex(engine, config.get("pobox.index.alias"), config.getInt("pobox.index.version"));
-        this.notYetALetter = Pattern.compile(config.get("pobox.intake.exclude"));
+        this.inbox = new Inbox(config.inbox(), config.path("pobox.work"), Pattern.compile(config.get("pobox.intake.exclude")));
         this.main = new Main();
         // override: Camel Main also reads application.properties itself, and PoboxConfig has already merged it with the environment
         main.setOverrideProperties(this.config.asProperties());
@@ -68,28 +68,35 @@ public final class Pipeline implements AutoCloseable {
         main.bind("intake", new Intake(index, config.archive(), config.failed(), register));
         main.bind("engineOutage", new EngineOutage(
                 Duration.ofSeconds(Long.parseLong(config.get("pobox.engine.patienceSeconds", "300"))), tracker));
-        main.bind("pageDecoder", new PageDecoder());
+        main.bind("pageGroups", new PageGroups(new PageDecoder(), config.archive()));
         main.bind("letterAssembler", new LetterAssembler());
         org.pobox.ocr.OcrStage.beans(this.config).forEach(main::bind);
-        this.reader = LetterReader.fromSeeds(config.path("pobox.seeds"), config.path("pobox.understand.model"));
-        warmUp(reader);
+        this.reader = Understander.fromSeeds(config.path("pobox.seeds"), config.path("pobox.understand.model"));
+        UnderstandStage.warmUp(reader);
         main.bind("understandStage", new UnderstandStage(reader, index));
-        main.bind("latePages", new org.pobox.ocr.LatePages(index, engine, config.archive(), register));
+        main.bind("latePages", new org.pobox.group.LatePages(index, engine, config.archive(), register));
         main.bind("batchTracker", tracker);
-        // the web page and API, when pobox.web.enabled (pobox run): one call, see org.pobox.web.WebApp
-        org.pobox.web.WebApp.install(main, this.config, engine);
+    }
+
+    /**
+     * Lets a layer above the pipeline add its beans and routes before {@link #start()}: {@code pobox
+     * run} adds the web page this way, so the pipeline (and {@code pobox batch}) knows nothing of it.
+     */
+    public Pipeline extendedBy(Consumer<Main> extension) {
+        extension.accept(main);
+        return this;
     }
 
     public Pipeline start() {
-        for (Path dir : List.of(config.inbox(), work(), config.archive(), config.failed())) {
+        for (Path dir : List.of(config.inbox(), inbox.work(), config.archive(), config.failed())) {
             try {
                 Files.createDirectories(dir);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create " + dir, e);
             }
         }
-        resumeWork();
-        renameHostileNames();
+        inbox.resumeWork();
+        inbox.renameHostileNames();
         index.ensureExists();
         try {
             main.start();
@@ -115,7 +122,7 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /** The understanding built from the seeds and the subject model, as the understand route uses it. */
-    public LetterReader letterReader() {
+    public Understander understander() {
         return reader;
     }
 
@@ -123,55 +130,13 @@ public final class Pipeline implements AutoCloseable {
         return register;
     }
 
-    public Path work() {
-        return config.path("pobox.work");
-    }
-
-    /**
-     * Puts every file left in {@code work/} (by a crash, a kill, an engine outage) back into the
-     * inbox, by atomic rename, to be taken again. Indexing by id makes the replay harmless and the
-     * register gives a replayed file its first number again.
-     */
-    public int resumeWork() {
-        Path work = work();
-        if (!Files.isDirectory(work)) {
-            return 0;
-        }
-        int n = 0;
-        try (Stream<Path> s = Files.list(work)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                Path target = config.inbox().resolve(p.getFileName());
-                if (Files.exists(target)) {
-                    // a new file of the same name arrived meanwhile: both are kept
-                    target = config.inbox().resolve("resumed-" + System.currentTimeMillis() + "-" + p.getFileName());
-                }
-                Files.move(p, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                n++;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot resume the files in " + work, e);
-        }
-        if (n > 0) {
-            LOG.info("{} unfinished files from {} back in the inbox", n, work);
-        }
-        return n;
+    /** The inbox this pipeline takes files from. */
+    public Inbox inbox() {
+        return inbox;
     }
 
     public LetterIndex index() {
         return index;
-    }
-
-    /** The files in the inbox that the intake will take. */
-    public List<Path> waiting() {
-        renameHostileNames();
-        try (Stream<Path> s = Files.list(config.inbox())) {
-            return s.filter(Files::isRegularFile)
-                    .filter(p -> !notYetALetter.matcher(p.getFileName().toString()).matches())
-                    .filter(p -> !p.getFileName().toString().endsWith(".camelLock"))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + config.inbox(), e);
-        }
     }
 
     /**
@@ -182,14 +147,14 @@ public final class Pipeline implements AutoCloseable {
      * @return the files still in the inbox (empty when the batch drained)
      */
     public List<Path> drain(Duration stall, ProgressListener progress) throws InterruptedException {
-        List<Path> batch = waiting();
+        List<Path> batch = inbox.waiting();
         int total = batch.size();
         long lastChange = System.nanoTime();
         int lastDone = -1;
         int lastPages = -1;
         while (true) {
-            renameHostileNames();
-            List<Path> left = batch.stream().filter(p -> Files.exists(p) || inWork(p)).toList();
+            inbox.renameHostileNames();
+            List<Path> left = batch.stream().filter(p -> Files.exists(p) || inbox.inWork(p)).toList();
             int done = total - left.size();
             int pages = tracker.pagesRead();
             boolean fileFinished = done != lastDone;
@@ -204,7 +169,7 @@ public final class Pipeline implements AutoCloseable {
                 progress.onProgress(done, total, tracker);
             }
             if (left.isEmpty() && camel().getInflightRepository().size() == 0
-                    && !org.pobox.ocr.PageGroups.completeAll(camel())) { // letters waiting for pages end with the batch
+                    && !org.pobox.group.PageGroups.completeAll(camel())) { // letters waiting for pages end with the batch
                 index.refresh();
                 if (tracker.pagesRead() != lastPages) {
                     progress.onProgress(done, total, tracker); // the last pages were read since the line was drawn
@@ -214,53 +179,13 @@ public final class Pipeline implements AutoCloseable {
             if (tracker.hasEngineGivenUp() || tracker.isRegisterUnwritable()) {
                 // the engine stayed away longer than the patience: take nothing more, the letters wait
                 stopIntake();
-                return batch.stream().filter(p -> Files.exists(p) || inWork(p)).toList();
+                return batch.stream().filter(p -> Files.exists(p) || inbox.inWork(p)).toList();
             }
             if (System.nanoTime() - lastChange > stall.toNanos() && !tracker.isEngineWaiting()) {
                 return left;
             }
             Thread.sleep(250);
         }
-    }
-
-    /**
-     * Camel's file component reads a backslash in a name as a path separator ({@code ..\\x.png}
-     * would point outside the inbox), so such files are excluded by the intake route and renamed
-     * here, in place and atomically, to their sanitised name.
-     */
-    public void renameHostileNames() {
-        try (Stream<Path> s = Files.list(config.inbox())) {
-            for (Path p : s.filter(p -> p.getFileName().toString().contains("\\")).toList()) {
-                Path target = config.inbox().resolve(org.pobox.intake.FileNames.sanitise(p.getFileName().toString()));
-                if (Files.exists(target)) {
-                    target = config.inbox().resolve("renamed-" + System.nanoTime() + "-" + target.getFileName());
-                }
-                Files.move(p, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                LOG.info("inbox file with a backslash in its name renamed to {}", target.getFileName());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + config.inbox(), e);
-        }
-    }
-
-    private boolean inWork(Path inboxFile) {
-        return Files.exists(work().resolve(inboxFile.getFileName()));
-    }
-
-    /**
-     * HanLP loads its dictionaries on first use: done on a spare core while Camel starts, not by the
-     * first letter while the other worker waits. Made-up text, nothing logged.
-     */
-    private static void warmUp(LetterReader reader) {
-        Thread t = new Thread(() -> {
-            try {
-                reader.understand("尊敬的领导：某街道某村干部侵占征地补偿款。此致 敬礼", "", java.time.Instant.now());
-            } catch (RuntimeException e) {
-                LOG.debug("understanding warm-up failed: {}", e.toString()); // the first letter will say why
-            }
-        }, "understand-warm-up");
-        t.setDaemon(true);
-        t.start();
     }
 
     private void stopIntake() {
@@ -275,7 +200,7 @@ public final class Pipeline implements AutoCloseable {
     public void close() {
         main.stop();
         // what an outage or the shutdown left unfinished waits in the inbox, where people look
-        resumeWork();
+        inbox.resumeWork();
     }
 
     /** Told each time a file of the batch has finished or a page has been read. */

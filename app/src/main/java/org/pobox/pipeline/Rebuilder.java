@@ -22,19 +22,21 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.DefaultExchange;
-import org.pobox.index.EngineClient;
+import org.pobox.group.PageGroups;
+import org.pobox.index.CorrectionStore;
+import org.pobox.index.LetterDocument;
 import org.pobox.index.LetterIndex;
 import org.pobox.intake.Intake;
+import org.pobox.letter.Headers;
 import org.pobox.letter.Letter;
-import org.pobox.letter.LetterDocument;
+import org.pobox.letter.LetterIds;
+import org.pobox.letter.PageFile;
+import org.pobox.letter.PageFileName;
+import org.pobox.node.EngineClient;
 import org.pobox.ocr.OcrRecords;
-import org.pobox.ocr.PageFileName;
-import org.pobox.ocr.PageGroups;
 import org.pobox.pipeline.ArchivedLetters.ArchivedFile;
 import org.pobox.pipeline.ArchivedLetters.ArchivedLetter;
 import org.pobox.register.Register;
-import org.pobox.search.Corrections;
-import org.pobox.understand.UnderstandStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,7 +113,7 @@ public final class Rebuilder {
             String next = versions.createNext(current);
             LetterIndex target = new LetterIndex(engine, next, 0);
             // repeats are linked among the letters already rebuilt, which come in order of receipt
-            UnderstandStage understand = new UnderstandStage(pipeline.letterReader(), target);
+            UnderstandStage understand = new UnderstandStage(pipeline.understander(), target);
             ProducerTemplate ocr = pipeline.camel().createProducerTemplate();
 
             Set<String> rebuilt = new LinkedHashSet<>();
@@ -149,7 +151,7 @@ public final class Rebuilder {
                         json.put("registration_no", number);
                         if (old == null) {
                             recovered.put(a.id(), number);
-                            LOG.info("letter {} recovered from the archive as {}", Intake.shortId(a.id()), number);
+                            LOG.info("letter {} recovered from the archive as {}", LetterIds.shortId(a.id()), number);
                         }
                     }
                     index(next, a.id(), json);
@@ -157,7 +159,7 @@ public final class Rebuilder {
                     inNext.add(a.id());
                 } catch (RuntimeException e) {
                     failed.put(a.id(), Intake.reasonOf(e));
-                    LOG.warn("letter {} could not be rebuilt ({}){}", Intake.shortId(a.id()), e.getClass().getSimpleName(),
+                    LOG.warn("letter {} could not be rebuilt ({}){}", LetterIds.shortId(a.id()), e.getClass().getSimpleName(),
                             old != null ? "; its old document is kept" : "");
                     if (old != null) {
                         index(next, a.id(), old);
@@ -172,10 +174,10 @@ public final class Rebuilder {
                     index(next, id, oldDocument(current, id));
                     inNext.add(id);
                     kept.add(id);
-                    LOG.info("letter {} has no scan in the archive: its old document is kept", Intake.shortId(id));
+                    LOG.info("letter {} has no scan in the archive: its old document is kept", LetterIds.shortId(id));
                 }
             }
-            int corrections = new Corrections(engine, alias).reapply(next, rebuilt);
+            int corrections = new CorrectionStore(engine, alias).reapply(next, rebuilt);
 
             client.indices().refresh(r -> r.index(next));
             long documents = versions.count(next);
@@ -201,18 +203,18 @@ public final class Rebuilder {
         ArchivedFile first = a.files().get(0);
         if (a.grouped()) {
             // described as the group route describes a letter of page files, under its known id
-            List<PageGroups.PageFile> pages = a.files().stream().map(f -> new PageGroups.PageFile(
+            List<PageFile> pages = a.files().stream().map(f -> new PageFile(
                     PageFileName.parse(f.name()).map(PageFileName::page).orElse(1), f.path(), f.name(), f.sha256(),
                     f.receivedAt(), null)).toList();
             in.setBody(PageGroups.describe(exchange, pages, a.id()));
-            in.setHeader(PageGroups.FILE_NAMES, names);
+            in.setHeader(Headers.FILE_NAMES, names);
         } else {
-            in.setHeader(Intake.LETTER_ID, a.id());
-            in.setHeader(Intake.SAFE_NAME, first.name());
-            in.setHeader(Intake.ARCHIVE_NAME, first.path().getFileName().toString());
+            in.setHeader(Headers.LETTER_ID, a.id());
+            in.setHeader(Headers.SAFE_NAME, first.name());
+            in.setHeader(Headers.ARCHIVE_NAME, first.path().getFileName().toString());
             in.setBody(first.path().toFile());
         }
-        in.setHeader(Intake.RECEIVED_AT, received);
+        in.setHeader(Headers.RECEIVED_AT, received);
         Exchange done = ocr.send("direct:ocr", exchange);
         if (done.getException() != null) {
             throw org.apache.camel.CamelExecutionException.wrapCamelExecutionException(done, done.getException());
@@ -258,7 +260,7 @@ public final class Rebuilder {
             // refreshed at once: the next letter's repeat lookup must see this one
             client.index(i -> i.index(index).id(id).withJson(new StringReader(json.toString())).refresh(Refresh.True));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot index letter " + Intake.shortId(id) + " into " + index, e);
+            throw new UncheckedIOException("cannot index letter " + LetterIds.shortId(id) + " into " + index, e);
         }
     }
 
@@ -267,7 +269,7 @@ public final class Rebuilder {
             var got = client.get(g -> g.index(index).id(id), ObjectNode.class);
             return got.found() ? got.source() : null;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read letter " + Intake.shortId(id) + " from " + index, e);
+            throw new UncheckedIOException("cannot read letter " + LetterIds.shortId(id) + " from " + index, e);
         }
     }
 

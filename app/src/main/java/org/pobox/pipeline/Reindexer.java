@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.ResponseException;
-import org.pobox.index.EngineClient;
-import org.pobox.index.Json;
+import org.pobox.letter.Json;
+import org.pobox.node.EngineClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

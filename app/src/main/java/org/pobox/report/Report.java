@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.pobox.index.EngineClient;
-import org.pobox.index.Json;
+import org.pobox.letter.Json;
+import org.pobox.node.EngineClient;
 import org.pobox.register.Register;
 
 /**

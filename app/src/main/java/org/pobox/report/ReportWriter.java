@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
-import org.pobox.index.Json;
+import org.pobox.letter.Json;
 
 /** Writes a report as HTML (offline, charts as inline SVG), the ledger as CSV, and everything as JSON. */
 public final class ReportWriter {

@@ -12,8 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.pobox.index.EngineClient;
-import org.pobox.index.EngineUnavailableException;
+import org.pobox.node.EngineClient;
+import org.pobox.node.EngineUnavailableException;
 
 /**
  * The reporters' names, phone and ID numbers, held in the server's memory only, so a search word

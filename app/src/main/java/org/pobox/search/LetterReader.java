@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.pobox.index.EngineClient;
-import org.pobox.index.EngineUnavailableException;
+import org.pobox.node.EngineClient;
+import org.pobox.node.EngineUnavailableException;
 
 /**
  * One letter as a reader may see it: pages with their text and confidence (low ones marked), the

@@ -1,17 +1,17 @@
 /**
  * The understand stage: from a letter's OCR text to the fields investigators sort by.
  *
- * <p>Entry point: {@link org.pobox.understand.LetterReader}, built once from a round's seeds
- * ({@code LetterReader.fromSeeds(Seeds.defaultDir(), modelFile)}), immutable and thread-safe.
+ * <p>Entry point: {@link org.pobox.understand.Understander}, built once from a round's seeds
+ * ({@code Understander.fromSeeds(Seeds.defaultDir(), modelFile)}), immutable and thread-safe.
  * <ul>
  *   <li>{@code understand(body, envelope, receivedAt)} → {@link org.pobox.understand.LetterUnderstanding}
- *       (serialise with {@link org.pobox.understand.Json#mapper()}: snake_case field names).</li>
+ *       (serialise with {@link org.pobox.letter.Json#MAPPER}: snake_case field names).</li>
  *   <li>{@code mask(text, reporter)} → the text for the searchable field, without the writer's
  *       name, phone, ID number or address.</li>
  *   <li>{@code signature(text)} → {@link org.pobox.understand.duplicates.DuplicateSignature}: store
  *       {@code bandKeys()} in a keyword field, query candidates with a terms query, confirm with
  *       {@code isDuplicateOf}; link to the candidate's first letter.</li>
- *   <li>{@code retrain(labelledLetters)} with {@link org.pobox.understand.subject.Corrections#apply}
+ *   <li>{@code retrain(labelledLetters)} with {@link org.pobox.understand.subject.CorrectedLabels#apply}
  *       → a new reader whose subject model learnt from investigators' corrections.</li>
  * </ul>
  * Concerns live in sub-packages: {@code round} (seeds), {@code subject}, {@code region},

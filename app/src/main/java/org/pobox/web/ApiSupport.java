@@ -3,8 +3,8 @@ package org.pobox.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.format.DateTimeParseException;
@@ -14,7 +14,7 @@ import org.pobox.audit.AuditEntry;
 import org.pobox.audit.AuditLog;
 import org.pobox.auth.Role;
 import org.pobox.auth.Viewer;
-import org.pobox.index.EngineUnavailableException;
+import org.pobox.node.EngineUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

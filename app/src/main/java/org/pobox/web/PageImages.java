@@ -12,8 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
-import org.pobox.intake.PageDecoder;
-import org.pobox.intake.ScanPages;
+import org.pobox.scan.PageDecoder;
+import org.pobox.scan.ScanPages;
 
 /** A page of a letter as a PNG, rendered from the original in {@code archive/}. */
 final class PageImages {

@@ -14,8 +14,9 @@ import org.pobox.auth.LoginThrottle;
 import org.pobox.auth.Role;
 import org.pobox.auth.Sessions;
 import org.pobox.auth.Viewer;
-import org.pobox.search.Correction;
-import org.pobox.search.Corrections;
+import org.pobox.index.Correction;
+import org.pobox.index.CorrectionStore;
+import org.pobox.index.LetterSealer;
 import org.pobox.search.Facets;
 import org.pobox.search.LetterFinder;
 import org.pobox.search.LetterReader;
@@ -33,13 +34,13 @@ public final class WebApi extends ApiSupport {
     private final Sessions sessions;
     private final LetterFinder finder;
     private final LetterReader reader;
-    private final Corrections corrections;
+    private final CorrectionStore corrections;
     private final PageImages images;
     private final LetterSealer sealer;
     private final LoginThrottle throttle = new LoginThrottle();
 
     WebApi(Gate gate, AuditLog audit, Accounts accounts, Sessions sessions, LetterFinder finder, LetterReader reader,
-           Corrections corrections, PageImages images, LetterSealer sealer) {
+           CorrectionStore corrections, PageImages images, LetterSealer sealer) {
         super(gate, audit);
         this.accounts = accounts;
         this.sessions = sessions;
@@ -192,7 +193,7 @@ public final class WebApi extends ApiSupport {
             String field = body.path("field").asText("");
             Map<String, Object> doc = visibleLetter(id, v);
             Object value = JSON.convertValue(body.get("value"), Object.class);
-            Correction c = corrections.add(Corrections.now(id, field, value, doc.get(field), null, v.name()));
+            Correction c = corrections.add(CorrectionStore.now(id, field, value, doc.get(field), null, v.name()));
             audit.record(AuditEntry.of(v.name(), "correction", r.ip(), "ok").letter(id, null).detail(field));
             json(ex, 200, correctionView(c));
         });
@@ -209,7 +210,7 @@ public final class WebApi extends ApiSupport {
             if (page < 1 || (pc instanceof Number n && page > n.intValue())) {
                 throw WebException.badRequest("没有第 " + page + " 页");
             }
-            Correction c = corrections.add(Corrections.now(id, Corrections.TRANSCRIPT, text, null, page, v.name()));
+            Correction c = corrections.add(CorrectionStore.now(id, CorrectionStore.TRANSCRIPT, text, null, page, v.name()));
             audit.record(AuditEntry.of(v.name(), "transcript", r.ip(), "ok").letter(id, page));
             json(ex, 200, correctionView(c));
         });

@@ -12,9 +12,10 @@ import org.pobox.auth.Accounts;
 import org.pobox.auth.Sessions;
 import org.pobox.auth.UserStore;
 import org.pobox.config.PoboxConfig;
-import org.pobox.index.EngineClient;
+import org.pobox.index.CorrectionStore;
 import org.pobox.index.LetterIndex;
-import org.pobox.search.Corrections;
+import org.pobox.index.LetterSealer;
+import org.pobox.node.EngineClient;
 import org.pobox.search.LetterFinder;
 import org.pobox.search.LetterReader;
 import org.slf4j.Logger;
@@ -56,7 +57,7 @@ public final class WebApp {
                 Boolean.parseBoolean(config.get("pobox.web.trustProxy", "false")));
         AuditLog audit = new AuditLog(engine, alias);
         main.bind("webApi", new WebApi(gate, audit, accounts, sessions, new LetterFinder(engine, alias),
-                new LetterReader(engine, alias), new Corrections(engine, alias), new PageImages(config.archive()),
+                new LetterReader(engine, alias), new CorrectionStore(engine, alias), new PageImages(config.archive()),
                 new LetterSealer(engine, alias)));
         main.bind("adminApi", new AdminApi(gate, audit, accounts, sessions, config.inbox(), config.failed()));
         main.bind("webStatic", new StaticFiles());

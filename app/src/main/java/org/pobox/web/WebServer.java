@@ -2,7 +2,7 @@ package org.pobox.web;
 
 import org.apache.camel.main.Main;
 import org.pobox.config.PoboxConfig;
-import org.pobox.index.EngineClient;
+import org.pobox.node.EngineClient;
 
 /** {@code pobox serve}: the web page and the API alone, without the intake and OCR routes. */
 public final class WebServer implements AutoCloseable {

@@ -2,7 +2,7 @@ package org.pobox.bench;
 
 import org.pobox.config.PoboxConfig;
 import org.pobox.node.EmbeddedNode;
-import org.pobox.pipeline.Engine;
+import org.pobox.node.SearchEngine;
 
 /**
  * Starts the embedded search node of the current configuration and leaves it running after this
@@ -12,7 +12,7 @@ import org.pobox.pipeline.Engine;
 public final class StartNode {
 
     public static void main(String[] args) {
-        EmbeddedNode node = new EmbeddedNode(Engine.nodeConfig(PoboxConfig.load()));
+        EmbeddedNode node = new EmbeddedNode(SearchEngine.nodeConfig(PoboxConfig.load()));
         node.start();
         System.out.println("search node running at " + node.url());
     }

@@ -9,11 +9,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pobox.index.EngineClient;
+import org.pobox.index.CorrectionStore;
 import org.pobox.index.LetterIndex;
-import org.pobox.search.Corrections;
+import org.pobox.node.EngineClient;
 import org.pobox.support.TestEngine;
-import org.pobox.understand.LetterReader;
+import org.pobox.understand.Understander;
 import org.pobox.understand.round.Seeds;
 
 /**
@@ -47,9 +47,9 @@ class TrainCommandTest {
             put(engine, "road-" + i, OTHER + "第" + i + "次反映。", "其他");
         }
         index.refresh();
-        Corrections corrections = new Corrections(engine, ALIAS);
+        CorrectionStore corrections = new CorrectionStore(engine, ALIAS);
         for (int i = 0; i < 4; i++) {
-            corrections.add(Corrections.now("pond-" + i, "subject", "滥用职权失职渎职", "其他", null, "inv1"));
+            corrections.add(CorrectionStore.now("pond-" + i, "subject", "滥用职权失职渎职", "其他", null, "inv1"));
         }
         index.refresh();
         assertThat(index.labelledLetters()).filteredOn(l -> l.id().startsWith("pond"))
@@ -60,7 +60,7 @@ class TrainCommandTest {
                 .forEach(System::setProperty);
         assertThat(PoboxCli.execute("train")).isEqualTo(0);
 
-        LetterReader reader = LetterReader.fromSeeds(Seeds.defaultDir(), model);
+        Understander reader = Understander.fromSeeds(Seeds.defaultDir(), model);
         assertThat(reader.understand(POND, null, Instant.now()).subject()).isEqualTo("滥用职权失职渎职");
         assertThat(reader.understand(OTHER, null, Instant.now()).subject()).isEqualTo("其他");
     }

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.http.util.EntityUtils;
@@ -22,9 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.pobox.config.PoboxConfig;
-import org.pobox.index.Json;
-import org.pobox.intake.Intake;
+import org.pobox.letter.Headers;
+import org.pobox.letter.Json;
 import org.pobox.letter.Letter;
+import org.pobox.letter.LetterIds;
 import org.pobox.letter.Page;
 import org.pobox.pipeline.Pipeline;
 import org.pobox.support.TestEngine;
@@ -32,8 +32,8 @@ import org.pobox.support.TestPobox;
 import org.pobox.testdata.Cer;
 import org.pobox.testdata.Degrade;
 import org.pobox.testdata.PageStyle;
-import org.pobox.testdata.ScanFiles;
 import org.pobox.testdata.ScanFiles.Format;
+import org.pobox.testdata.ScanFiles;
 import org.pobox.testdata.ScanGenerator;
 
 /**
@@ -184,7 +184,7 @@ class OcrStageTest {
         TestPobox.drop(source, paddleConfig.inbox(), "dropped.png");
         assertThat(paddle.drain(Duration.ofMinutes(3), (d, t, tr) -> { })).isEmpty();
 
-        String id = Intake.sha256(source);
+        String id = LetterIds.sha256(source);
         var response = TestEngine.client().rest().performRequest(new org.elasticsearch.client.Request("GET", "/letters_ocrstage/_doc/" + id));
         JsonNode doc = Json.MAPPER.readTree(EntityUtils.toString(response.getEntity())).get("_source");
         assertThat(doc.get("pages").get(0).get("engine").asText()).isEqualTo("paddle");
@@ -276,9 +276,9 @@ class OcrStageTest {
         generic.setFile(file.toFile());
         generic.setAbsoluteFilePath(file.toAbsolutePath().toString());
         return pipeline.camel().createProducerTemplate().requestBodyAndHeaders("direct:ocr", generic, Map.of(
-                Intake.LETTER_ID, "0123456789abcdef" + name.hashCode(),
-                Intake.SAFE_NAME, name,
-                Intake.ARCHIVE_NAME, "x-" + name,
-                Intake.RECEIVED_AT, Instant.now()), Letter.class);
+                Headers.LETTER_ID, "0123456789abcdef" + name.hashCode(),
+                Headers.SAFE_NAME, name,
+                Headers.ARCHIVE_NAME, "x-" + name,
+                Headers.RECEIVED_AT, Instant.now()), Letter.class);
     }
 }

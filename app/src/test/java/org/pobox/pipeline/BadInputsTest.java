@@ -13,11 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pobox.config.PoboxConfig;
-import org.pobox.intake.Intake;
+import org.pobox.letter.LetterIds;
 import org.pobox.support.TestEngine;
 import org.pobox.support.TestPobox;
 import org.pobox.testdata.BadFiles;
@@ -70,7 +69,7 @@ class BadInputsTest {
         for (int i = 0; i < goodNames.size(); i++) {
             Path g = src.resolve("g" + i + ".png");
             generator.write(Format.PNG, g, List.of(short60()), PageStyle.clean(200));
-            goodIds.add(Intake.sha256(g));
+            goodIds.add(LetterIds.sha256(g));
             TestPobox.drop(g, inbox, goodNames.get(i));
         }
 
@@ -79,7 +78,7 @@ class BadInputsTest {
             // only once complete (not failed as truncated)
             Path slow = src.resolve("slow.png");
             generator.write(Format.PNG, slow, List.of(short60()), PageStyle.clean(200));
-            goodIds.add(Intake.sha256(slow));
+            goodIds.add(LetterIds.sha256(slow));
             writeSlowly(slow, inbox.resolve("still-being-written.png"));
 
             assertThat(pipeline.drain(Duration.ofMinutes(3), (d, t, tr) -> { })).isEmpty();

@@ -10,10 +10,10 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pobox.index.EngineClient;
 import org.pobox.index.LetterIndex;
-import org.pobox.intake.Intake;
+import org.pobox.letter.LetterIds;
 import org.pobox.node.EmbeddedNode;
+import org.pobox.node.EngineClient;
 import org.pobox.support.TestEngine;
 import org.pobox.support.TestPobox;
 import org.pobox.testdata.PageStyle;
@@ -114,7 +114,7 @@ class BatchFaultsTest {
             Files.createDirectories(source.getParent());
             String text = generator.letters().letter();
             generator.write(Format.PNG, source, List.of(text.substring(0, Math.min(60, text.length()))), PageStyle.clean(200));
-            ids.add(Intake.sha256(source));
+            ids.add(LetterIds.sha256(source));
             TestPobox.drop(source, inbox, "l" + i + ".png");
         }
         return ids;

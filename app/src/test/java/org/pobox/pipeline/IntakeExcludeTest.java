@@ -56,7 +56,7 @@ class IntakeExcludeTest {
             drop(inbox, name);
         }
         try (Pipeline pipeline = new Pipeline(config, TestEngine.client())) {
-            assertThat(pipeline.waiting()).map(p -> p.getFileName().toString())
+            assertThat(pipeline.inbox().waiting()).map(p -> p.getFileName().toString())
                     .containsExactlyInAnyOrderElementsOf(letters.subList(0, letters.size() - 1));
             pipeline.start();
             drop(inbox, "from\\windows.png");

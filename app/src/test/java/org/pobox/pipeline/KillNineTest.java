@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pobox.index.EngineClient;
-import org.pobox.intake.Intake;
+import org.pobox.letter.LetterIds;
+import org.pobox.node.EngineClient;
 import org.pobox.register.Register;
 import org.pobox.support.TestEngine;
 import org.pobox.support.TestPobox;
@@ -46,7 +46,7 @@ class KillNineTest {
             // short text on a 200 dpi page keeps each OCR around a second
             String text = generator.letters().letter();
             generator.write(Format.PNG, source, List.of(text.substring(0, Math.min(60, text.length()))), PageStyle.clean(200));
-            ids.add(Intake.sha256(source));
+            ids.add(LetterIds.sha256(source));
             TestPobox.drop(source, inbox, String.format("letter%02d.png", i));
         }
         assertThat(ids).hasSize(LETTERS);

@@ -3,12 +3,10 @@ package org.pobox.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.http.util.EntityUtils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.pobox.config.PoboxConfig;
-import org.pobox.index.Json;
-import org.pobox.search.Corrections;
-import org.pobox.search.LetterSearch;
+import org.pobox.index.CorrectionStore;
+import org.pobox.letter.Json;
+import org.pobox.support.LetterSearch;
 import org.pobox.support.TestEngine;
 import org.pobox.support.TestPobox;
 import org.pobox.testdata.PageStyle;
@@ -73,7 +71,7 @@ class LatePageTest {
         assertThat(number).matches("[A-Z0-9]+-\\d{4}-\\d{4}");
         // what people did to the letter since: a lead sealed it, an investigator corrected its region
         TestEngine.client().client().update(u -> u.index(ALIAS).id(id).doc(java.util.Map.of("sealed", true)), java.util.Map.class);
-        new Corrections(TestEngine.client(), ALIAS).add(Corrections.now(id, "region", "更正后的区域",
+        new CorrectionStore(TestEngine.client(), ALIAS).add(CorrectionStore.now(id, "region", "更正后的区域",
                 before.path("region").asText(null), null, "investigator1"));
 
         // the next batch: the third page, and the second page dropped again (same bytes)

@@ -14,8 +14,8 @@ import org.apache.http.util.EntityUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pobox.config.PoboxConfig;
-import org.pobox.index.Json;
-import org.pobox.intake.Intake;
+import org.pobox.letter.Json;
+import org.pobox.letter.LetterIds;
 import org.pobox.register.Register;
 import org.pobox.support.TestEngine;
 import org.pobox.support.TestPobox;
@@ -124,7 +124,7 @@ class LetterNumbersTest {
             java.nio.file.Files.createDirectories(scan.getParent());
             generator.write(Format.PNG, scan, List.of(generator.letters().letterWith("第" + (++phrase) + "号补充材料")),
                     PageStyle.clean(300));
-            shaByName.put(name, Intake.sha256(scan));
+            shaByName.put(name, LetterIds.sha256(scan));
             TestPobox.drop(scan, config.inbox(), name.replaceAll("#.*", ""));
         }
         assertThat(pipeline.drain(Duration.ofMinutes(5), (d, t, tr) -> { })).isEmpty();

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.pobox.config.PoboxConfig;
-import org.pobox.search.LetterSearch;
+import org.pobox.letter.LetterIds;
+import org.pobox.support.LetterSearch;
 import org.pobox.support.TestEngine;
 import org.pobox.support.TestPobox;
 import org.pobox.testdata.BadFiles;
@@ -103,7 +104,7 @@ class PipelineEndToEndTest {
         TestPobox.drop(source, config.inbox(), "second-copy-renamed.png");
         assertThat(pipeline.drain(Duration.ofMinutes(3), (d, t, tr) -> { })).isEmpty();
 
-        String id = org.pobox.intake.Intake.sha256(source);
+        String id = LetterIds.sha256(source);
         List<LetterSearch.Result> hits = search.search("重复来信同一件事", 10).hits().stream()
                 .filter(h -> h.id().equals(id)).toList();
         assertThat(hits).hasSize(1);
@@ -148,7 +149,7 @@ class PipelineEndToEndTest {
         TestPobox.drop(first, config.inbox(), "understood.png");
         assertThat(pipeline.drain(Duration.ofMinutes(3), (d, t, tr) -> { })).isEmpty();
 
-        String id = org.pobox.intake.Intake.sha256(first);
+        String id = LetterIds.sha256(first);
         com.fasterxml.jackson.databind.node.ObjectNode doc = source(id);
         assertThat(doc.path("region").asText()).isEqualTo("通济街道");
         assertThat(doc.path("subjects")).isNotEmpty();
@@ -164,7 +165,7 @@ class PipelineEndToEndTest {
                 PageStyle.clean(300).withFont(ScanGenerator.installedFonts().get(ScanGenerator.installedFonts().size() - 1)));
         TestPobox.drop(again, config.inbox(), "resent.png");
         assertThat(pipeline.drain(Duration.ofMinutes(3), (d, t, tr) -> { })).isEmpty();
-        assertThat(source(org.pobox.intake.Intake.sha256(again)).path("duplicate_of").asText()).isEqualTo(id);
+        assertThat(source(LetterIds.sha256(again)).path("duplicate_of").asText()).isEqualTo(id);
         assertThat(source(id).path("repeat_count").asInt()).isEqualTo(1);
     }
 
@@ -184,8 +185,8 @@ class PipelineEndToEndTest {
         TestPobox.drop(b, config.inbox(), "box2.png");
         assertThat(pipeline.drain(Duration.ofMinutes(3), (d, t, tr) -> { })).isEmpty();
 
-        String idA = org.pobox.intake.Intake.sha256(a);
-        String idB = org.pobox.intake.Intake.sha256(b);
+        String idA = LetterIds.sha256(a);
+        String idB = LetterIds.sha256(b);
         com.fasterxml.jackson.databind.node.ObjectNode docA = source(idA);
         com.fasterxml.jackson.databind.node.ObjectNode docB = source(idB);
         // whichever was read first is the first of the matter; the other links to it

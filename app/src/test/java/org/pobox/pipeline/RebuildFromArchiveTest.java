@@ -18,10 +18,10 @@ import org.elasticsearch.client.Request;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pobox.config.PoboxConfig;
-import org.pobox.index.EngineClient;
-import org.pobox.intake.Intake;
-import org.pobox.search.Corrections;
-import org.pobox.search.LetterSearch;
+import org.pobox.index.CorrectionStore;
+import org.pobox.letter.LetterIds;
+import org.pobox.node.EngineClient;
+import org.pobox.support.LetterSearch;
 import org.pobox.support.TestEngine;
 import org.pobox.support.TestPobox;
 import org.pobox.testdata.PageStyle;
@@ -77,10 +77,10 @@ class RebuildFromArchiveTest {
             }
             assertThat(pipeline.drain(Duration.ofMinutes(5), (d, t, tr) -> { })).isEmpty();
         }
-        String signedId = Intake.sha256(signed);
-        String tiffId = Intake.sha256(tiff);
-        String splitId = Intake.sha256(Intake.sha256(page1) + "," + Intake.sha256(page2));
-        String lostId = Intake.sha256(lost);
+        String signedId = LetterIds.sha256(signed);
+        String tiffId = LetterIds.sha256(tiff);
+        String splitId = LetterIds.sha256(LetterIds.sha256(page1) + "," + LetterIds.sha256(page2));
+        String lostId = LetterIds.sha256(lost);
         Map<String, String> numbers = KillNineTest.registrationNumbers(engine, ALIAS);
         assertThat(numbers).containsOnlyKeys(signedId, tiffId, splitId, lostId);
         assertThat(source(signedId).path("reporter").path("phone").asText()).isEqualTo(PHONE);
@@ -92,8 +92,8 @@ class RebuildFromArchiveTest {
         assertThat(config.archive().resolve(".ocr/" + splitId + ".json")).exists();
 
         // people's work: a corrected region and a sealed letter
-        Corrections corrections = new Corrections(engine, ALIAS);
-        corrections.add(Corrections.now(signedId, "region", "蓝村街道", "通济街道", null, "investigator1"));
+        CorrectionStore corrections = new CorrectionStore(engine, ALIAS);
+        corrections.add(CorrectionStore.now(signedId, "region", "蓝村街道", "通济街道", null, "investigator1"));
         Request seal = new Request("POST", "/" + ALIAS + "/_update/" + tiffId);
         seal.addParameter("refresh", "true");
         seal.setJsonEntity("{\"doc\":{\"sealed\":true}}");
@@ -107,7 +107,7 @@ class RebuildFromArchiveTest {
         engine.rest().performRequest(delete);
         Path handCopied = dir.resolve("src/hand.png");
         generator.write(Format.PNG, handCopied, List.of(generator.letters().letterWith("违规发放补贴")), PageStyle.clean(300));
-        String handId = Intake.sha256(handCopied);
+        String handId = LetterIds.sha256(handCopied);
         Files.copy(handCopied, config.archive().resolve(handId.substring(0, 12) + "-hand.png"));
 
         // 1. understood again from the kept OCR

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.elasticsearch.client.Request;
 import org.junit.jupiter.api.Test;
-import org.pobox.index.EngineClient;
 import org.pobox.index.LetterIndex;
-import org.pobox.search.LetterSearch;
+import org.pobox.node.EngineClient;
+import org.pobox.support.LetterSearch;
 import org.pobox.support.TestEngine;
 
 /** pobox reindex: a new versioned index, the alias swapped, letters and their registration numbers kept. */

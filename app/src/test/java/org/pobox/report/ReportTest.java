@@ -13,9 +13,9 @@ import java.util.Random;
 import org.elasticsearch.client.Request;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pobox.index.EngineClient;
-import org.pobox.index.Json;
 import org.pobox.index.LetterIndex;
+import org.pobox.letter.Json;
+import org.pobox.node.EngineClient;
 import org.pobox.support.TestEngine;
 
 /** The report of a generated day: its numbers are the index's numbers, and no identity leaks into it. */

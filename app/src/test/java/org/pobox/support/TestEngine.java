@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.pobox.index.EngineClient;
 import org.pobox.node.EmbeddedNode;
+import org.pobox.node.EngineClient;
 import org.pobox.node.NodeConfig;
 
 /**

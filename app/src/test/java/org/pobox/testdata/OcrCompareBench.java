@@ -26,10 +26,10 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.pobox.config.PoboxConfig;
-import org.pobox.intake.Intake;
+import org.pobox.group.LetterAssembler;
+import org.pobox.letter.Headers;
 import org.pobox.letter.Letter;
 import org.pobox.letter.Page;
-import org.pobox.ocr.LetterAssembler;
 import org.pobox.ocr.OcrStage;
 
 /**
@@ -164,9 +164,9 @@ public final class OcrCompareBench {
         GenericFile<File> file = new GenericFile<>();
         file.setFile(page.toFile());
         file.setAbsoluteFilePath(page.toAbsolutePath().toString());
-        return template.requestBodyAndHeaders("direct:ocr", file, Map.of(Intake.LETTER_ID, "bench-" + page.getFileName(),
-                Intake.SAFE_NAME, page.getFileName().toString(), Intake.ARCHIVE_NAME, page.getFileName().toString(),
-                Intake.RECEIVED_AT, java.time.Instant.now()), Letter.class);
+        return template.requestBodyAndHeaders("direct:ocr", file, Map.of(Headers.LETTER_ID, "bench-" + page.getFileName(),
+                Headers.SAFE_NAME, page.getFileName().toString(), Headers.ARCHIVE_NAME, page.getFileName().toString(),
+                Headers.RECEIVED_AT, java.time.Instant.now()), Letter.class);
     }
 
     /** CPU time of this JVM, all threads, including ONNX Runtime's and libtesseract's native work. */

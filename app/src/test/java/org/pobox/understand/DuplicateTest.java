@@ -1,14 +1,12 @@
 package org.pobox.understand;
 
-import org.junit.jupiter.api.Test;
-import org.pobox.understand.corpus.OcrNoise;
-import org.pobox.understand.duplicates.DuplicateIndex;
-import org.pobox.understand.duplicates.DuplicateSignature;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.pobox.understand.corpus.OcrNoise;
+import org.pobox.understand.duplicates.DuplicateSignature;
 
 class DuplicateTest {
     private static final String FIRST = "尊敬的巡视组领导：\n现反映金口镇南阡村党支部书记王建国的问题。王建国截留扶贫资金，"

@@ -1,13 +1,5 @@
 package org.pobox.understand;
 
-import org.pobox.understand.corpus.GeneratedLetter;
-import org.pobox.understand.corpus.LetterGenerator;
-import org.pobox.understand.corpus.OcrNoise;
-import org.pobox.understand.corpus.Truth;
-import org.pobox.understand.duplicates.DuplicateIndex;
-import org.pobox.understand.round.Seeds;
-import org.pobox.understand.subject.LabelledLetter;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.pobox.understand.corpus.GeneratedLetter;
+import org.pobox.understand.corpus.LetterGenerator;
+import org.pobox.understand.corpus.OcrNoise;
+import org.pobox.understand.corpus.Truth;
+import org.pobox.understand.round.Seeds;
+import org.pobox.understand.subject.LabelledLetter;
 
 /**
  * Trains the subject model on 70% of a generated corpus and scores every field on the other 30%,
@@ -48,7 +46,7 @@ public final class Evaluate {
             train.add(new LabelledLetter(l.id(), l.body(), l.truth().subject()));
             train.add(new LabelledLetter(l.id() + "~ocr", noisy.get(i).body(), l.truth().subject()));
         }
-        LetterReader reader = new LetterReader(seeds, null).retrain(train);
+        Understander reader = new Understander(seeds, null).retrain(train);
 
         StringBuilder md = new StringBuilder();
         md.append("# understand: evaluation on generated letters\n\n");
@@ -82,8 +80,8 @@ public final class Evaluate {
         for (GeneratedLetter l : new LetterGenerator(seeds, 43).onlyTemplateHalf(0).generate(700)) {
             train.add(new LabelledLetter(l.id(), l.body(), l.truth().subject()));
         }
-        LetterReader rules = new LetterReader(seeds, null);
-        LetterReader both = rules.retrain(train);
+        Understander rules = new Understander(seeds, null);
+        Understander both = rules.retrain(train);
         List<GeneratedLetter> test = new LetterGenerator(seeds, 44).onlyTemplateHalf(1).generate(300);
         OcrNoise noise = new OcrNoise(9);
         StringBuilder md = new StringBuilder("\nSubject on unseen wording (train: 700 letters from half of the sentence templates; "
@@ -137,7 +135,7 @@ public final class Evaluate {
         return result;
     }
 
-    static Map<String, String> score(LetterReader reader, List<GeneratedLetter> letters, int split, Set<String> trainIds) {
+    static Map<String, String> score(Understander reader, List<GeneratedLetter> letters, int split, Set<String> trainIds) {
         List<GeneratedLetter> test = new ArrayList<>();
         for (int i = split; i < letters.size(); i++) {
             GeneratedLetter l = letters.get(i);
@@ -210,7 +208,7 @@ public final class Evaluate {
     }
 
     /** Links every letter, in arrival order, to the first earlier letter it repeats (whole corpus). */
-    static double[] duplicates(LetterReader reader, List<GeneratedLetter> letters) {
+    static double[] duplicates(Understander reader, List<GeneratedLetter> letters) {
         DuplicateIndex index = new DuplicateIndex();
         int predicted = 0, correct = 0, actual = 0;
         Set<String> present = new HashSet<>();

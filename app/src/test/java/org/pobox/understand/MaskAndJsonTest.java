@@ -1,17 +1,17 @@
 package org.pobox.understand;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.pobox.letter.Json;
 import org.pobox.understand.corpus.GeneratedLetter;
 import org.pobox.understand.corpus.LetterGenerator;
 import org.pobox.understand.corpus.OcrNoise;
 import org.pobox.understand.corpus.Truth;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class MaskAndJsonTest {
     private static final String LETTER = "尊敬的巡视组领导：\n我叫张丽华，反映区长王某公车私用。\n此致\n敬礼\n举报人：张丽华\n"
@@ -19,7 +19,7 @@ class MaskAndJsonTest {
 
     @Test
     void theMaskedTextHoldsNoRestrictedField() {
-        LetterReader r = Readers.RULES_ONLY;
+        Understander r = Readers.RULES_ONLY;
         LetterUnderstanding u = r.understand(LETTER, null, Instant.parse("2020-07-03T00:00:00Z"));
         String masked = r.mask(LETTER, u.reporter());
         assertThat(masked).doesNotContain("张丽华", "5678", "11010519491231002X", "古城村18号");
@@ -76,7 +76,7 @@ class MaskAndJsonTest {
     @Test
     void jsonUsesTheIssuesFieldNames() throws Exception {
         LetterUnderstanding u = Readers.RULES_ONLY.understand(LETTER, "即墨 2020.07.02", Instant.parse("2020-07-03T00:00:00Z"));
-        JsonNode json = Json.mapper().valueToTree(u);
+        JsonNode json = Json.MAPPER.valueToTree(u);
         List<String> names = new ArrayList<>();
         json.fieldNames().forEachRemaining(names::add);
         assertThat(names).containsExactly("subject", "subjects", "discipline", "region", "targets", "target_level",

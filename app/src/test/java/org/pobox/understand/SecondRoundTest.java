@@ -1,17 +1,16 @@
 package org.pobox.understand;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.pobox.understand.round.Round;
-import org.pobox.understand.round.Seeds;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pobox.understand.round.Round;
+import org.pobox.understand.round.Seeds;
 
 /** A new round (another team, district, dates, boxes and gazetteer) is new seeds files, no code. */
 class SecondRoundTest {
@@ -74,7 +73,7 @@ class SecondRoundTest {
 
         Seeds seeds = Seeds.load(dir); // the latest round in the folder
         assertThat(seeds.round().code()).isEqualTo("T3LX");
-        LetterReader reader = new LetterReader(seeds, null);
+        Understander reader = new Understander(seeds, null);
 
         LetterUnderstanding u = reader.understand("我是水集街道的村民，反映测试庄村村支书王某把低保给了亲戚。\n2021年4月22日",
                 null, Instant.parse("2021-04-25T00:00:00Z"));

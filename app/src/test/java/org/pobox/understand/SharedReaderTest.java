@@ -1,21 +1,21 @@
 package org.pobox.understand;
 
-import org.junit.jupiter.api.Test;
-import org.pobox.understand.corpus.GeneratedLetter;
-import org.pobox.understand.corpus.LetterGenerator;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.pobox.letter.Json;
+import org.pobox.understand.corpus.GeneratedLetter;
+import org.pobox.understand.corpus.LetterGenerator;
 
 /** One reader serves all worker threads: the answers are the same as one thread's. */
 class SharedReaderTest {
     @Test
     void fourThreadsGetTheSameAnswersAsOne() throws Exception {
-        LetterReader reader = Readers.RULES_ONLY;
+        Understander reader = Readers.RULES_ONLY;
         List<GeneratedLetter> letters = new LetterGenerator(Readers.SEEDS, 21).generate(80);
         List<String> alone = letters.stream().map(l -> json(reader, l)).toList();
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -27,9 +27,9 @@ class SharedReaderTest {
         }
     }
 
-    private static String json(LetterReader reader, GeneratedLetter l) {
+    private static String json(Understander reader, GeneratedLetter l) {
         try {
-            return Json.mapper().writeValueAsString(reader.understand(l.body(), l.envelope(), l.receivedAt()))
+            return Json.MAPPER.writeValueAsString(reader.understand(l.body(), l.envelope(), l.receivedAt()))
                     + reader.mask(l.body()) + reader.signature(l.body()).bandKeys();
         } catch (Exception e) {
             throw new IllegalStateException(e);

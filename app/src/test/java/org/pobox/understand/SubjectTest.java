@@ -1,25 +1,25 @@
 package org.pobox.understand;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.pobox.understand.corpus.GeneratedLetter;
-import org.pobox.understand.corpus.LetterGenerator;
-import org.pobox.understand.subject.Corrections;
-import org.pobox.understand.subject.LabelledLetter;
-import org.pobox.understand.subject.NaiveBayes;
-import org.pobox.understand.subject.SubjectClassifier;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pobox.understand.corpus.GeneratedLetter;
+import org.pobox.understand.corpus.LetterGenerator;
+import org.pobox.understand.subject.CorrectedLabels;
+import org.pobox.understand.subject.LabelCorrection;
+import org.pobox.understand.subject.LabelledLetter;
+import org.pobox.understand.subject.NaiveBayes;
+import org.pobox.understand.subject.SubjectClassifier;
 
 class SubjectTest {
     private static final Instant NOW = Instant.parse("2020-06-01T00:00:00Z");
 
-    private static LetterUnderstanding read(LetterReader reader, String text) {
+    private static LetterUnderstanding read(Understander reader, String text) {
         return reader.understand(text, null, NOW);
     }
 
@@ -48,7 +48,7 @@ class SubjectTest {
     void theModelLearnsColloquialPhrasingTheRulesDoNotList() {
         String colloquial = "谁想接村里的活儿都得先给他塞钱，不塞钱门都没有。";
         assertThat(read(Readers.RULES_ONLY, colloquial).subject()).isEqualTo(SubjectClassifier.OTHER);
-        LetterReader trained = Readers.RULES_ONLY.retrain(training(300));
+        Understander trained = Readers.RULES_ONLY.retrain(training(300));
         assertThat(read(trained, colloquial).subject()).isEqualTo("贪污贿赂");
     }
 
@@ -59,8 +59,8 @@ class SubjectTest {
         SubjectClassifier.save(model, file);
         NaiveBayes loaded = SubjectClassifier.load(file);
         String text = "找他办事，一拖就是大半年，问就说等通知。";
-        LetterReader a = new LetterReader(Readers.SEEDS, model);
-        LetterReader b = LetterReader.fromSeeds(Readers.SEEDS.dir(), file);
+        Understander a = new Understander(Readers.SEEDS, model);
+        Understander b = Understander.fromSeeds(Readers.SEEDS.dir(), file);
         assertThat(read(b, text).subject()).isEqualTo(read(a, text).subject());
         assertThat(loaded.classDocs()).isEqualTo(model.classDocs());
     }
@@ -70,20 +70,20 @@ class SubjectTest {
         String text = "楼里的电梯坏了半年，找谁都没用，问就说等着吧。"; // no taxonomy phrase: the model decides
         List<LabelledLetter> letters = new ArrayList<>(training(200));
         for (int i = 0; i < 30; i++) letters.add(new LabelledLetter("L" + i, text, "其他"));
-        LetterReader before = Readers.RULES_ONLY.retrain(letters);
+        Understander before = Readers.RULES_ONLY.retrain(letters);
         assertThat(read(before, text).subject()).isEqualTo("其他");
 
-        List<Correction> corrections = new ArrayList<>();
+        List<LabelCorrection> corrections = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            corrections.add(new Correction("L" + i, "subject", "其他", "形式主义官僚主义", "investigator-7",
+            corrections.add(new LabelCorrection("L" + i, "subject", "其他", "形式主义官僚主义", "investigator-7",
                     Instant.parse("2020-06-10T08:00:00Z")));
         }
         // an older correction of the same letter loses to the newer one
-        corrections.add(new Correction("L0", "subject", "其他", "生活作风", "investigator-2", Instant.parse("2020-06-09T08:00:00Z")));
-        List<LabelledLetter> corrected = Corrections.apply(letters, corrections);
+        corrections.add(new LabelCorrection("L0", "subject", "其他", "生活作风", "investigator-2", Instant.parse("2020-06-09T08:00:00Z")));
+        List<LabelledLetter> corrected = CorrectedLabels.apply(letters, corrections);
         assertThat(corrected.stream().filter(l -> l.id().equals("L0")).findFirst().orElseThrow().subject())
                 .isEqualTo("形式主义官僚主义");
-        LetterReader after = before.retrain(corrected);
+        Understander after = before.retrain(corrected);
         assertThat(read(after, text).subject()).isEqualTo("形式主义官僚主义");
     }
 

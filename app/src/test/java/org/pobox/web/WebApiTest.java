@@ -13,8 +13,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.pobox.audit.AuditEntry;
 import org.pobox.audit.AuditLog;
-import org.pobox.search.Correction;
-import org.pobox.search.Corrections;
+import org.pobox.index.Correction;
+import org.pobox.index.CorrectionStore;
 
 /** The API over real HTTP against a real engine node: roles, restricted identity, sealing, audit, CSRF, lock-out. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -192,7 +192,7 @@ class WebApiTest {
                 "{\"field\":\"targets\",\"value\":[{\"name\":\"李某\",\"post\":\"村主任\",\"unit\":\"王家村\",\"level\":\"村级\"}]}", true)
                 .status()).isEqualTo(200);
         assertThat(inv.get("/api/letters/" + REPEAT).json().path("targets").get(0).path("post").asText()).isEqualTo("村主任");
-        List<Correction> all = new Corrections(fx.engine, fx.alias).forLetter(REPEAT);
+        List<Correction> all = new CorrectionStore(fx.engine, fx.alias).forLetter(REPEAT);
         assertThat(all).extracting(Correction::field).contains("subjects", "transcript", "targets");
         assertThat(all).allSatisfy(c -> assertThat(c.by()).isEqualTo("inv"));
     }

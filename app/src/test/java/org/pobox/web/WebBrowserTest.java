@@ -117,7 +117,7 @@ class WebBrowserTest {
                 ((JavascriptExecutor) browser).executeScript("document.querySelector('.page').scrollIntoView()");
                 screenshot("letter-page");
             }
-            assertThat(new org.pobox.search.Corrections(fx.engine, fx.alias).forLetter(REPEAT))
+            assertThat(new org.pobox.index.CorrectionStore(fx.engine, fx.alias).forLetter(REPEAT))
                     .anySatisfy(c -> assertThat(c.field()).isEqualTo("region"));
 
             browser.findElement(By.id("logout")).click();

@@ -124,8 +124,9 @@ class WebCliTest {
         var config = fx.config.with("pobox.web.enabled", "true").with("pobox.web.port", String.valueOf(port))
                 .with("pobox.ocr.workers", "1");
         // a client of its own, as pobox run has
-        try (var engine = org.pobox.index.EngineClient.connect(fx.engine.url(), null, null);
-             Pipeline pipeline = new Pipeline(config, engine).start()) {
+        try (var engine = org.pobox.node.EngineClient.connect(fx.engine.url(), null, null);
+             Pipeline pipeline = new Pipeline(config, engine)
+                     .extendedBy(main -> org.pobox.web.WebApp.install(main, config, engine)).start()) {
             WebClient c = new WebClient(port);
             assertThat(c.get("/api/me").status()).isEqualTo(401);
             assertThat(c.login("inv", PASSWORD).status()).isEqualTo(200);
@@ -159,7 +160,7 @@ class WebCliTest {
             assertThat(png.raw().headers().firstValue("X-Page-Width")).isPresent();
         }
         // pobox batch: the same pipeline without the web opens no port and has no web routes
-        try (var engine = org.pobox.index.EngineClient.connect(fx.engine.url(), null, null);
+        try (var engine = org.pobox.node.EngineClient.connect(fx.engine.url(), null, null);
              Pipeline batch = new Pipeline(config.with("pobox.web.enabled", "false"), engine).start()) {
             assertThat(batch.camel().getRoute("web-page")).isNull();
             assertThat(batch.camel().getRoute("api-search")).isNull();

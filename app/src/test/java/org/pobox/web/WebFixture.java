@@ -19,8 +19,8 @@ import org.pobox.auth.Accounts;
 import org.pobox.auth.Role;
 import org.pobox.auth.UserStore;
 import org.pobox.config.PoboxConfig;
-import org.pobox.index.EngineClient;
 import org.pobox.index.LetterIndex;
+import org.pobox.node.EngineClient;
 import org.pobox.support.TestEngine;
 
 /**

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
+import org.pobox.letter.Headers;
 
 /**
  * Body in: one page as a {@link BufferedImage}; body out: its {@link org.pobox.ocr.PageText}.
@@ -11,9 +12,6 @@ import org.apache.camel.support.DefaultProducer;
  * the page to Tesseract instead.
  */
 public class PaddleProducer extends DefaultProducer {
-
-    /** Header set beside the body: the {@link PaddlePage} with line boxes and character confidence. */
-    public static final String PAGE_DETAIL = "PoboxPaddlePage";
 
     private final PaddleEndpoint endpoint;
 
@@ -31,7 +29,7 @@ public class PaddleProducer extends DefaultProducer {
                     + " must be a java.awt.image.BufferedImage, was " + (body == null ? "null" : body.getClass().getName()));
         }
         PaddlePage page = endpoint.pool().readPage(image, endpoint.getTimeoutMs());
-        in.setHeader(PAGE_DETAIL, page);
+        in.setHeader(Headers.PADDLE_PAGE, page);
         in.setBody(page.toPageText());
     }
 }

@@ -1,10 +1,10 @@
 package org.pobox.ocr.tesseract;
 
 import java.awt.image.BufferedImage;
-
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
+import org.pobox.letter.Headers;
 import org.pobox.ocr.PageText;
 
 /**
@@ -13,15 +13,6 @@ import org.pobox.ocr.PageText;
  * several route threads are read in parallel, up to {@code workers}.
  */
 public class TesseractProducer extends DefaultProducer {
-
-    /** Optional header naming the page in error messages (e.g. "scan-0042.tif page 3"). */
-    public static final String PAGE_HEADER = "PoboxPage";
-
-    /** Optional header: the page's scan resolution when it differs from the endpoint's {@code dpi}. */
-    public static final String DPI_HEADER = "PoboxDpi";
-
-    /** Header set beside the body: the {@link TesseractPage} with line boxes and doubtful characters. */
-    public static final String PAGE_DETAIL = "PoboxTesseractPage";
 
     private final TesseractEndpoint endpoint;
 
@@ -41,19 +32,19 @@ public class TesseractProducer extends DefaultProducer {
         }
         TesseractPage text;
         try {
-            text = endpoint.pool().readPage(image, in.getHeader(DPI_HEADER, 0, Integer.class));
+            text = endpoint.pool().readPage(image, in.getHeader(Headers.DPI, 0, Integer.class));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw e;
         } catch (RuntimeException e) {
             throw new OcrFailedException("tesseract could not read " + page + ": " + e.getMessage(), e);
         }
-        in.setHeader(PAGE_DETAIL, text);
+        in.setHeader(Headers.TESSERACT_PAGE, text);
         in.setBody(text.pageText());
     }
 
     private static String describePage(Exchange exchange) {
-        Object page = exchange.getMessage().getHeader(PAGE_HEADER);
+        Object page = exchange.getMessage().getHeader(Headers.PAGE_IMAGE);
         if (page != null) {
             return page.toString();
         }

@@ -1,13 +1,6 @@
 package org.pobox.understand.subject;
 
 import com.hankcs.hanlp.seg.common.Term;
-import org.pobox.understand.Evidence;
-import org.pobox.understand.Json;
-import org.pobox.understand.text.Match;
-import org.pobox.understand.text.Normalizer;
-import org.pobox.understand.text.PhraseMatcher;
-import org.pobox.understand.text.Segmenter;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,6 +11,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.pobox.letter.Json;
+import org.pobox.understand.Evidence;
+import org.pobox.understand.text.Match;
+import org.pobox.understand.text.Normalizer;
+import org.pobox.understand.text.PhraseMatcher;
+import org.pobox.understand.text.Segmenter;
 
 /**
  * Subject = taxonomy phrase rules combined with a naive Bayes model over words and bigrams.
@@ -101,7 +100,7 @@ public final class SubjectClassifier {
     public static void save(NaiveBayes model, Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Json.mapper().writeValue(file.toFile(), model);
+            Json.MAPPER.writeValue(file.toFile(), model);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -109,7 +108,7 @@ public final class SubjectClassifier {
 
     public static NaiveBayes load(Path file) {
         try {
-            return Json.mapper().readValue(file.toFile(), NaiveBayes.class);
+            return Json.MAPPER.readValue(file.toFile(), NaiveBayes.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

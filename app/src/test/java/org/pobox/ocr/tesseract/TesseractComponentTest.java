@@ -1,5 +1,8 @@
 package org.pobox.ocr.tesseract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,7 +11,6 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
@@ -20,17 +22,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pobox.intake.PageDecoder;
-import org.pobox.intake.ScanPages;
+import org.pobox.letter.Headers;
 import org.pobox.ocr.PageText;
+import org.pobox.scan.PageDecoder;
+import org.pobox.scan.ScanPages;
 import org.pobox.testdata.Cer;
 import org.pobox.testdata.GeneratedScan;
 import org.pobox.testdata.PageStyle;
 import org.pobox.testdata.ScanFiles;
 import org.pobox.testdata.ScanGenerator;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The tesseract: component with real Tesseract on generated 300-dpi letter pages. */
 class TesseractComponentTest {
@@ -80,7 +80,7 @@ class TesseractComponentTest {
 
         Exchange result = template.request("direct:ocr", e -> {
             e.getMessage().setBody(letter.image());
-            e.getMessage().setHeader("PoboxLetterId", "L-0001");
+            e.getMessage().setHeader(Headers.LETTER_ID, "L-0001");
         });
 
         assertThat(result.getException()).isNull();
@@ -88,7 +88,7 @@ class TesseractComponentTest {
         assertThat(Cer.of(letter.truth(), page.text())).isLessThan(MAX_CER);
         assertThat(page.text()).contains(letter.phrase());
         assertThat(page.confidence()).isBetween(0.5, 1.0);
-        assertThat(result.getMessage().getHeader("PoboxLetterId")).isEqualTo("L-0001");
+        assertThat(result.getMessage().getHeader(Headers.LETTER_ID)).isEqualTo("L-0001");
     }
 
     @Test
@@ -142,7 +142,7 @@ class TesseractComponentTest {
     @Test
     void aBodyThatIsNotAnImageFailsNamingThePage() {
         assertThatThrownBy(() -> template.requestBodyAndHeader("tesseract:read", "not an image",
-                TesseractProducer.PAGE_HEADER, "scan-0042.tif page 3"))
+                Headers.PAGE_IMAGE, "scan-0042.tif page 3"))
                 .isInstanceOf(CamelExecutionException.class)
                 .rootCause().hasMessageContaining("scan-0042.tif page 3").hasMessageContaining("BufferedImage");
     }
@@ -152,7 +152,7 @@ class TesseractComponentTest {
         ScanGenerator generator = new ScanGenerator(202);
         String truth = generator.letters().letterWith("移风店镇低保");
         BufferedImage image = generator.render(truth, PageStyle.clean(200));
-        PageText page = template.requestBodyAndHeader("direct:ocr", image, TesseractProducer.DPI_HEADER, 200, PageText.class);
+        PageText page = template.requestBodyAndHeader("direct:ocr", image, Headers.DPI, 200, PageText.class);
         assertThat(Cer.of(truth, page.text())).isLessThan(MAX_CER);
         assertThat(page.text()).contains("移风店镇低保");
     }
@@ -180,7 +180,7 @@ class TesseractComponentTest {
         org.apache.camel.Producer producer = endpoint.createProducer();
         Exchange exchange = endpoint.createExchange();
         exchange.getMessage().setBody(letter(107L, "低保").image());
-        exchange.getMessage().setHeader(TesseractProducer.PAGE_HEADER, "scan-0008.pdf page 1");
+        exchange.getMessage().setHeader(Headers.PAGE_IMAGE, "scan-0008.pdf page 1");
         assertThatThrownBy(() -> producer.process(exchange)).isInstanceOf(OcrFailedException.class)
                 .hasMessageContaining("scan-0008.pdf page 1").hasMessageContaining("longer than 1 ms");
         endpoint.stop();
@@ -193,7 +193,7 @@ class TesseractComponentTest {
         endpoint.stop();
         Exchange exchange = endpoint.createExchange();
         exchange.getMessage().setBody(letter(106L, "低保").image());
-        exchange.getMessage().setHeader(TesseractProducer.PAGE_HEADER, "scan-0007.pdf page 2");
+        exchange.getMessage().setHeader(Headers.PAGE_IMAGE, "scan-0007.pdf page 2");
         assertThatThrownBy(() -> producer.process(exchange)).isInstanceOf(OcrFailedException.class)
                 .hasMessageStartingWith("tesseract could not read scan-0007.pdf page 2: ");
     }

@@ -1,0 +1,50 @@
+package org.pobox.index;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.pobox.letter.Json;
+import org.pobox.letter.Letter;
+import org.pobox.understand.LetterUnderstanding;
+import org.pobox.understand.duplicates.DuplicateSignature;
+
+/**
+ * What is indexed for one letter: what OCR read (its text already stripped of the writer's
+ * identity) merged with what pobox understood of it, and the link to an earlier copy of the same
+ * matter. The writer's identity lives only in {@code reporter}, which the mapping keeps out of
+ * every searchable field.
+ */
+public record LetterDocument(Letter letter, LetterUnderstanding understanding, DuplicateSignature signature,
+                             String duplicateOf, int repeatCount) {
+
+    public String id() {
+        return letter.id();
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode doc = Json.MAPPER.valueToTree(letter);
+        doc.setAll((ObjectNode) org.pobox.letter.Json.MAPPER.valueToTree(understanding));
+        doc.set("dup_keys", Json.MAPPER.valueToTree(signature.bandKeys()));
+        ObjectNode sig = doc.putObject("dup_sig");
+        sig.set("text", Json.MAPPER.valueToTree(signature.text()));
+        sig.set("keys", Json.MAPPER.valueToTree(signature.keys()));
+        sig.put("bands", signature.bands());
+        if (duplicateOf != null) {
+            doc.put("duplicate_of", duplicateOf);
+        }
+        doc.put("repeat_count", repeatCount);
+        return doc;
+    }
+
+    /** The stored signature of an indexed letter, for confirming a band-key candidate. */
+    public static DuplicateSignature signatureOf(com.fasterxml.jackson.databind.JsonNode source) {
+        com.fasterxml.jackson.databind.JsonNode sig = source.path("dup_sig");
+        return new DuplicateSignature(longs(sig.path("text")), longs(sig.path("keys")), sig.path("bands").asInt());
+    }
+
+    private static long[] longs(com.fasterxml.jackson.databind.JsonNode array) {
+        long[] out = new long[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = array.get(i).asLong();
+        }
+        return out;
+    }
+}

@@ -1,0 +1,120 @@
+package org.pobox.node;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import org.apache.http.HttpHost;
+import org.apache.http.auth.AuthScope;
+import org.apache.http.auth.UsernamePasswordCredentials;
+import org.apache.http.impl.client.BasicCredentialsProvider;
+import org.elasticsearch.client.RestClient;
+import org.elasticsearch.client.RestClientBuilder;
+import org.pobox.config.HttpGet;
+import org.pobox.letter.Json;
+
+/**
+ * The connection to the search engine: one low-level {@link RestClient} (handed to
+ * camel-elasticsearch) and the typed {@link ElasticsearchClient} on top of it.
+ */
+public final class EngineClient implements AutoCloseable {
+
+    private final String url;
+    private final String username;
+    private final String password;
+    private final boolean openSearch;
+    private final RestClient rest;
+    private final ElasticsearchClient client;
+
+    private EngineClient(String url, String username, String password, boolean openSearch) {
+        this.url = url;
+        this.username = username;
+        this.password = password;
+        this.openSearch = openSearch;
+        this.rest = restClient(url, username, password, openSearch);
+        this.client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper(Json.MAPPER)));
+    }
+
+    /**
+     * Connects to {@code url}. The engine is asked what it is first, so the OpenSearch fixes are
+     * applied only to OpenSearch.
+     *
+     * @throws EngineUnavailableException when nothing answers at the URL
+     */
+    public static EngineClient connect(String url, String username, String password) {
+        boolean openSearch = isOpenSearch(url, username, password);
+        return new EngineClient(url, username, password, openSearch);
+    }
+
+    private static RestClient restClient(String url, String username, String password, boolean openSearch) {
+        RestClientBuilder builder = RestClient.builder(HttpHost.create(url));
+        builder.setHttpClientConfigCallback(http -> {
+            if (username != null && !username.isBlank()) {
+                BasicCredentialsProvider creds = new BasicCredentialsProvider();
+                creds.setCredentials(AuthScope.ANY, new UsernamePasswordCredentials(username, password));
+                http.setDefaultCredentialsProvider(creds);
+            }
+            return openSearch ? OpenSearchCompat.apply(http) : http;
+        });
+        return builder.build();
+    }
+
+    /**
+     * A second low-level client to the same engine for whoever closes it when done: the
+     * camel-elasticsearch component closes the client it was given when Camel stops.
+     */
+    public RestClient newRestClient() {
+        return restClient(url, username, password, openSearch);
+    }
+
+    static boolean isOpenSearch(String url, String username, String password) {
+        try {
+            Map<String, String> headers = new java.util.HashMap<>();
+            if (username != null && !username.isBlank()) {
+                String token = Base64.getEncoder()
+                        .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+                headers.put("Authorization", "Basic " + token);
+            }
+            HttpGet.Answer resp = HttpGet.get(url.endsWith("/") ? url : url + "/", headers, Duration.ofSeconds(5),
+                    Duration.ofSeconds(10));
+            if (resp.status() >= 400) {
+                throw new EngineUnavailableException("search engine at " + url + " answered HTTP " + resp.status());
+            }
+            JsonNode info = new ObjectMapper().readTree(resp.body());
+            return "opensearch".equals(info.path("version").path("distribution").asText());
+        } catch (IOException e) {
+            throw new EngineUnavailableException("search engine at " + url + " is unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public boolean isOpenSearch() {
+        return openSearch;
+    }
+
+    public RestClient rest() {
+        return rest;
+    }
+
+    public ElasticsearchClient client() {
+        return client;
+    }
+
+    @Override
+    public void close() {
+        try {
+            rest.close();
+        } catch (IOException e) {
+            // closing a connection pool: nothing to recover
+        }
+    }
+}

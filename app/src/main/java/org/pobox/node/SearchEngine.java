@@ -1,0 +1,58 @@
+package org.pobox.node;
+
+import org.pobox.config.PoboxConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The search engine pobox works with: the external Elasticsearch at {@code pobox.es.url} when set,
+ * otherwise the embedded node, started when needed and stopped on close if this process started it.
+ */
+public final class SearchEngine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SearchEngine.class);
+
+    private final EngineClient client;
+    private final EmbeddedNode startedNode;
+
+    private SearchEngine(EngineClient client, EmbeddedNode startedNode) {
+        this.client = client;
+        this.startedNode = startedNode;
+    }
+
+    public static SearchEngine open(PoboxConfig config) {
+        String url = config.externalEngineUrl();
+        if (!url.isEmpty()) {
+            LOG.info("using the search engine at {}", url);
+            return new SearchEngine(EngineClient.connect(url, config.get("pobox.es.username", ""),
+                    config.get("pobox.es.password", "")), null);
+        }
+        EmbeddedNode node = new EmbeddedNode(nodeConfig(config));
+        boolean startedHere = node.ensureRunning().startedHere();
+        try {
+            return new SearchEngine(EngineClient.connect(node.url(), null, null), startedHere ? node : null);
+        } catch (RuntimeException e) {
+            if (startedHere) {
+                node.stop();
+            }
+            throw e;
+        }
+    }
+
+    public static NodeConfig nodeConfig(PoboxConfig config) {
+        return new NodeConfig(config.home(), config.path("pobox.node.data"), config.getInt("pobox.node.port"),
+                config.get("pobox.node.heap"), NodeConfig.DEFAULT_START_TIMEOUT);
+    }
+
+    public EngineClient client() {
+        return client;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        if (startedNode != null) {
+            startedNode.stop();
+        }
+    }
+}

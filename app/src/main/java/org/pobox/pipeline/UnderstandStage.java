@@ -1,0 +1,122 @@
+package org.pobox.pipeline;
+
+import java.util.List;
+import org.pobox.index.LetterDocument;
+import org.pobox.index.LetterIndex;
+import org.pobox.letter.Letter;
+import org.pobox.letter.Page;
+import org.pobox.understand.LetterUnderstanding;
+import org.pobox.understand.Understander;
+import org.pobox.understand.duplicates.DuplicateSignature;
+import org.pobox.understand.duplicates.RecentMatters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The understand step of the pipeline: classifies a letter, takes the writer's identity out of
+ * its searchable text, and links it to the first letter of the same matter (重复信访) if one is
+ * indexed. Duplicates are linked, never dropped.
+ */
+public class UnderstandStage {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UnderstandStage.class);
+
+    /** 30 x 0.2 s: a first letter read by the other worker is indexed well within this. */
+    private static final int JUST_SEEN_ATTEMPTS = 30;
+
+    private final Understander reader;
+    private final LetterIndex index;
+    private final RecentMatters recent = new RecentMatters();
+
+    public UnderstandStage(Understander reader, LetterIndex index) {
+        this.reader = reader;
+        this.index = index;
+    }
+
+    public LetterDocument understand(Letter letter) {
+        return understand(letter, null);
+    }
+
+    /**
+     * @param rereadOf the id of this letter when it is an indexed letter read again (a late page
+     *                 joined it): it keeps its repeat link and is not counted as a repeat twice
+     */
+    public LetterDocument understand(Letter letter, String rereadOf) {
+        LetterUnderstanding u = reader.understand(letter.text(), null, letter.receivedAt());
+        List<Page> masked = letter.pages().stream()
+                .map(p -> p.masked(t -> reader.mask(t, u.reporter())))
+                .toList();
+        Letter searchable = Letter.of(letter.id(), letter.fileNames(), letter.archiveName(), letter.receivedAt(), masked,
+                letter.reviewReasons());
+        DuplicateSignature signature = reader.signature(searchable.text());
+
+        String duplicateOf = null;
+        int repeatCount = 0;
+        if (rereadOf == null) {
+            boolean justSeen = false;
+            // one lookup at a time: two copies read side by side must not both find no first letter
+            synchronized (recent) {
+                LetterIndex.Candidate first = index.firstOfSameMatter(signature, letter.id());
+                if (first != null) {
+                    duplicateOf = first.id();
+                } else {
+                    RecentMatters.First recentFirst = recent.firstOf(signature, letter.id());
+                    if (recentFirst != null) {
+                        duplicateOf = recentFirst.id();
+                        justSeen = true;
+                    }
+                }
+                recent.add(letter.id(), duplicateOf != null ? duplicateOf : letter.id(), signature);
+            }
+            if (duplicateOf != null) {
+                repeatCount = justSeen ? countRepeatOfJustSeen(duplicateOf) : index.countRepeat(duplicateOf);
+                LOG.info("letter {} repeats letter {} (repeat {})", shortId(letter.id()), shortId(duplicateOf), repeatCount);
+            }
+        }
+        LOG.info("letter {} understood: subject {}, region {}, in scope {}", shortId(letter.id()), u.subject(),
+                u.region(), u.inScope());
+        return new LetterDocument(searchable, u, signature, duplicateOf, repeatCount);
+    }
+
+    /**
+     * Counts a repeat on a first letter understood moments ago: it may still be on its way into the
+     * index (read by the other worker), so a missing document is waited for, briefly.
+     */
+    private int countRepeatOfJustSeen(String firstId) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return index.countRepeat(firstId);
+            } catch (org.pobox.node.EngineUnavailableException e) {
+                if (attempt >= JUST_SEEN_ATTEMPTS || !e.getMessage().contains("document_missing")) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static String shortId(String id) {
+        return id.substring(0, Math.min(12, id.length()));
+    }
+
+    /**
+     * HanLP loads its dictionaries on first use: done on a spare core while Camel starts, not by the
+     * first letter while the other worker waits. Made-up text, nothing logged.
+     */
+    static void warmUp(Understander reader) {
+        Thread t = new Thread(() -> {
+            try {
+                reader.understand("尊敬的领导：某街道某村干部侵占征地补偿款。此致 敬礼", "", java.time.Instant.now());
+            } catch (RuntimeException e) {
+                LOG.debug("understanding warm-up failed: {}", e.toString()); // the first letter will say why
+            }
+        }, "understand-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+}

@@ -1,0 +1,246 @@
+package org.pobox.understand;
+
+import com.hankcs.hanlp.seg.common.Term;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.pobox.understand.dates.DateFinder;
+import org.pobox.understand.duplicates.DuplicateSignature;
+import org.pobox.understand.duplicates.MinHasher;
+import org.pobox.understand.identity.OcrDigits;
+import org.pobox.understand.identity.ReporterFinder;
+import org.pobox.understand.people.TargetFinder;
+import org.pobox.understand.region.RegionFinder;
+import org.pobox.understand.region.RegionResult;
+import org.pobox.understand.round.Round;
+import org.pobox.understand.round.Seeds;
+import org.pobox.understand.subject.LabelledLetter;
+import org.pobox.understand.subject.NaiveBayes;
+import org.pobox.understand.subject.SubjectClassifier;
+import org.pobox.understand.subject.SubjectResult;
+import org.pobox.understand.subject.Taxonomy;
+import org.pobox.understand.text.Normalizer;
+import org.pobox.understand.text.Segmenter;
+
+/**
+ * The understand stage: one call turns a letter's OCR text (and its envelope's, if scanned) into
+ * the issue's fields. Built once from a round's seeds and an optional subject model; immutable
+ * and thread-safe afterwards (HanLP segmenters are per thread).
+ */
+public final class Understander {
+    private static final Pattern LONG_NUMBER = Pattern.compile("[0-9Xx](?:[ \\n-]?[0-9Xx]){9,}");
+    private static final Pattern MASKED_NAME = Pattern.compile("\\p{IsHan}某某?");
+    /** A word on its own or after a label or a space; not a clause between commas or before a full stop. */
+    private static final Pattern SIGNATURE_WORD = Pattern.compile("(?m)(?:^|(?<=[\\s:：]))(\\p{IsHan}{2,4})(?=$|[\\s,，])");
+    /** A line ending like a sentence is prose (often the tail of a paragraph the scan wrapped), not a signature. */
+    private static final Pattern SENTENCE_END = Pattern.compile("[。！？!?.]\\s*$");
+    private static final Pattern LABELLED_VALUE = Pattern.compile("(?m)^\\s*\\p{IsHan}{1,5}[:：]\\s*(\\p{IsHan}{2,4})\\s*$");
+    private static final java.util.Set<String> CLOSING_WORDS = java.util.Set.of("此致", "敬礼", "举报人", "反映人", "知情人");
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final Seeds seeds;
+    private final Round round;
+    private final SubjectClassifier subjects;
+    private final RegionFinder regions;
+    private final TargetFinder targets;
+    private final ReporterFinder reporters;
+    private final DateFinder dates;
+    private final MinHasher minHasher = new MinHasher();
+
+    public Understander(Seeds seeds, NaiveBayes model) {
+        this.seeds = seeds;
+        this.round = seeds.round();
+        this.subjects = new SubjectClassifier(seeds.taxonomy(), model);
+        this.regions = new RegionFinder(seeds.regions(), seeds.villages());
+        this.targets = new TargetFinder(seeds.posts());
+        this.reporters = new ReporterFinder(round.phone());
+        this.dates = new DateFinder(round.workStart().getYear());
+    }
+
+    /** The reader for {@code <pobox.home>/seeds} with the model at {@code modelFile} if that file exists. */
+    public static Understander fromSeeds(Path seedsDir, Path modelFile) {
+        Seeds seeds = Seeds.load(seedsDir);
+        NaiveBayes model = modelFile != null && Files.exists(modelFile) ? SubjectClassifier.load(modelFile) : null;
+        return new Understander(seeds, model);
+    }
+
+    /** A reader with a model trained on these letters (e.g. after applying corrections). */
+    public Understander retrain(List<LabelledLetter> letters) {
+        return new Understander(seeds, SubjectClassifier.train(letters));
+    }
+
+    public NaiveBayes model() {
+        return subjects.model();
+    }
+
+    public Round round() {
+        return round;
+    }
+
+    /**
+     * @param bodyText     the letter's OCR text (pages joined)
+     * @param envelopeText the envelope page's OCR text, or null
+     * @param receivedAt   when pobox received the scan
+     */
+    public LetterUnderstanding understand(String bodyText, String envelopeText, Instant receivedAt) {
+        String text = Normalizer.normalize(bodyText);
+        String envelope = envelopeText == null ? null : Normalizer.normalize(envelopeText);
+        List<Term> terms = Segmenter.segment(text);
+        List<Explanation> explain = new ArrayList<>();
+
+        ReporterFinder.Found who = reporters.find(text, terms);
+        Reporter reporter = who.reporter();
+        boolean signed = who.signed();
+        if (envelope != null && !signed) {
+            ReporterFinder.Found sender = reporters.find(envelope, Segmenter.segment(envelope));
+            reporter = merge(reporter, sender.reporter());
+            signed = reporter.name() != null && reporter.hasContact();
+        }
+        explain.add(new Explanation("signed", String.valueOf(signed), "signature cues + phone/ID/address",
+                signed ? 1 : 0, who.evidence()));
+
+        TargetFinder.Found reported = targets.find(text, terms, reporter.name(), who.signatureStart());
+        explain.add(new Explanation("targets", reported.highestLevel(), "posts.yaml titles + HanLP names",
+                reported.targets().size(), reported.evidence()));
+
+        SubjectResult subject = subjects.classify(text, terms);
+        explain.add(new Explanation("subject", subject.subject(), subject.method(),
+                subject.scores().getOrDefault(subject.subject(), 0.0), subject.evidence()));
+
+        RegionResult region = regions.find(text, reported.postStarts(), reported.postRegions(), who.signatureStart());
+        explain.add(new Explanation("region", region.region(), "gazetteer, problem place over writer's home",
+                region.score(), region.evidence()));
+
+        // the remit covers the inspected district only: a cadre elsewhere is another body's business
+        boolean inScope = round.inScope(reported.highestLevel())
+                && !seeds.regions().outside().name().equals(region.region());
+        String forwardTo = inScope ? null : forwardTo(subject.subject(), reported);
+        explain.add(new Explanation("in_scope", String.valueOf(inScope),
+                "target level in round remit " + round.inScopeLevels(), inScope ? 1 : 0, reported.evidence()));
+
+        DateFinder.Found letterDate = dates.letterDate(text);
+        DateFinder.Found postmark = dates.postmark(envelope);
+        LocalDate posted;
+        String basis;
+        if (postmark != null) { posted = postmark.date(); basis = "postmark"; }
+        else if (letterDate != null) { posted = letterDate.date(); basis = "letter date"; }
+        else {
+            posted = receivedAt == null ? null
+                    : receivedAt.atZone(CHINA).toLocalDate().minusDays(round.mailTransitDaysOrZero());
+            basis = "received date less " + round.mailTransitDaysOrZero() + " days in the mail";
+        }
+        boolean late = posted != null && posted.isAfter(round.lastDay());
+        List<Evidence> dateEvidence = new ArrayList<>();
+        if (postmark != null) dateEvidence.add(new Evidence(postmark.date().toString(), postmark.start(), postmark.end(), "envelope"));
+        if (letterDate != null) dateEvidence.add(new Evidence(letterDate.date().toString(), letterDate.start(), letterDate.end(), "body"));
+        explain.add(new Explanation("late", String.valueOf(late), basis + " after " + round.lastDay(), late ? 1 : 0, dateEvidence));
+
+        return new LetterUnderstanding(subject.subject(), subject.subjects(), subject.discipline(), region.region(),
+                reported.targets(), reported.highestLevel(), inScope, forwardTo, signed, reporter,
+                letterDate == null ? null : letterDate.date(), postmark == null ? null : postmark.date(),
+                receivedAt, late, explain);
+    }
+
+    /**
+     * The text with the writer's identity replaced: phones, ID numbers, addresses after an address
+     * cue, and every occurrence of the writer's name (the body's, or {@code known}'s). This is what
+     * goes into the searchable text field.
+     */
+    public String mask(String text, Reporter known) {
+        String norm = Normalizer.normalize(text);
+        ReporterFinder.Found found = reporters.find(norm, Segmenter.segment(norm));
+        List<ReporterFinder.Span> spans = new ArrayList<>(found.spans());
+        for (Reporter r : List.of(found.reporter(), known == null ? Reporter.NONE : known)) {
+            addAll(spans, norm, r.name(), "name");
+            addAll(spans, norm, r.address(), "address");
+            addAll(spans, norm, r.idNumber(), "id_number");
+        }
+        // a short word standing alone in the closing lines is probably a signature whose cue OCR garbled;
+        // the closing lines may start mid-line, and that point is no line start for ^ or the look-behind
+        Matcher alone = SIGNATURE_WORD.matcher(norm);
+        alone.region(ReporterFinder.closingStart(norm), norm.length()).useAnchoringBounds(false).useTransparentBounds(true);
+        while (alone.find()) {
+            if (CLOSING_WORDS.contains(alone.group(1)) || SENTENCE_END.matcher(lineOf(norm, alone.start(1))).find()) continue;
+            spans.add(new ReporterFinder.Span(alone.start(1), alone.end(1), "name"));
+        }
+        // "label: short value" on a line of its own is a form field: a name whatever its garbled label
+        Matcher field = LABELLED_VALUE.matcher(norm);
+        while (field.find()) spans.add(new ReporterFinder.Span(field.start(1), field.end(1), "name"));
+        // any long run of digits is masked too, valid or not: an ID with one misread digit is still an ID
+        Matcher longNumber = LONG_NUMBER.matcher(OcrDigits.read(norm));
+        while (longNumber.find()) spans.add(new ReporterFinder.Span(longNumber.start(), longNumber.end(), "number"));
+        spans.sort(Comparator.comparingInt(ReporterFinder.Span::start));
+        StringBuilder out = new StringBuilder(text.length());
+        int at = 0;
+        for (ReporterFinder.Span s : spans) {
+            if (s.end() <= at) continue;
+            if (s.start() > at) out.append(text, at, s.start());
+            if (s.start() >= at) out.append(label(s.kind()));
+            at = Math.max(at, s.end());
+        }
+        out.append(text.substring(Math.min(at, text.length())));
+        return out.toString();
+    }
+
+    public String mask(String text) {
+        return mask(text, null);
+    }
+
+    /** MinHash signature for near-duplicate (重复信访) detection: store {@code bandKeys()} in a keyword field. */
+    public DuplicateSignature signature(String text) {
+        String norm = Normalizer.normalize(text);
+        List<String> keys = new ArrayList<>();
+        for (Term t : Segmenter.segment(norm)) {
+            if (Segmenter.isPersonName(t) && t.word.length() >= 2 && !t.word.contains("某")) keys.add(t.word);
+        }
+        keys.addAll(regions.villageNames(norm));
+        Matcher number = LONG_NUMBER.matcher(OcrDigits.read(norm));
+        while (number.find()) keys.add(number.group().replaceAll("[ -]", ""));
+        return minHasher.signature(norm, keys);
+    }
+
+    private String forwardTo(String subject, TargetFinder.Found reported) {
+        Round.Forward f = round.forward();
+        if (subject.equals(f.litigationSubject())) return f.litigationTo();
+        if (reported.villageCadre() && targets.rankOf(reported.highestLevel()) <= 1) return f.villageCadreTo();
+        Taxonomy.Category c = seeds.taxonomy().category(subject);
+        return c != null && c.forwardTo() != null ? c.forwardTo() : f.defaultTo();
+    }
+
+    private static Reporter merge(Reporter body, Reporter envelope) {
+        return new Reporter(body.name() != null ? body.name() : envelope.name(),
+                body.phone() != null ? body.phone() : envelope.phone(),
+                body.idNumber() != null ? body.idNumber() : envelope.idNumber(),
+                body.address() != null ? body.address() : envelope.address());
+    }
+
+    private static void addAll(List<ReporterFinder.Span> spans, String text, String value, String kind) {
+        if (value == null || value.length() < 2) return;
+        for (int from = text.indexOf(value); from >= 0; from = text.indexOf(value, from + value.length())) {
+            spans.add(new ReporterFinder.Span(from, from + value.length(), kind));
+        }
+    }
+
+    private static String lineOf(String text, int at) {
+        int start = text.lastIndexOf('\n', at) + 1;
+        int end = text.indexOf('\n', at);
+        return text.substring(start, end < 0 ? text.length() : end);
+    }
+
+    private static String label(String kind) {
+        return switch (kind) {
+            case "phone" -> "[电话]";
+            case "id_number" -> "[身份证号]";
+            case "address" -> "[地址]";
+            case "number" -> "[号码]";
+            default -> "[举报人]";
+        };
+    }
+}
