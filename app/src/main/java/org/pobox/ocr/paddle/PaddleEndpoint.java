@@ -10,43 +10,29 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
+import org.pobox.letter.Headers;
 
 /**
  * {@code paddle:name[?options]}: reads a page image with PaddleOCR (PP-OCRv4) in-process.
- * One pool of workers per endpoint, started with the endpoint and closed when it stops.
+ * Endpoints with the same name and options share one pool of {@code workers} engines, held by the
+ * component and closed when the last of them stops.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "paddle", title = "PaddleOCR", syntax = "paddle:name",
-        producerOnly = true, category = {Category.DOCUMENT, Category.AI})
+        producerOnly = true, category = {Category.DOCUMENT, Category.AI}, headersClass = Headers.class)
 public class PaddleEndpoint extends DefaultEndpoint {
 
-    @UriPath(description = "A name for this reader, e.g. read")
+    @UriPath(description = "A name for this reader, e.g. read; endpoints with the same name and options share one pool")
     @Metadata(required = true)
     private String name;
 
-    @UriParam(description = "Folder holding the PP-OCR ONNX models and keys (bin/fetch-models)."
-            + " Default: <pobox.home>/models/paddle")
-    private String modelDir;
+    @UriParam
+    private final PaddleConfiguration configuration;
 
-    @UriParam(description = "Pages read at the same time, each on its own engine with its own copy of the"
-            + " models. Default: the number of available processors")
-    private int workers = Runtime.getRuntime().availableProcessors();
+    private volatile PaddleEnginePool pool;
 
-    @UriParam(defaultValue = "" + PaddleEngine.DEFAULT_DET_LIMIT_SIDE, description = "Longest side, in pixels,"
-            + " of the image given to text detection; bounds time and memory on large scans")
-    private int detLimitSide = PaddleEngine.DEFAULT_DET_LIMIT_SIDE;
-
-    @UriParam(defaultValue = "" + PaddleEngine.DEFAULT_REC_BATCH, description = "Text lines recognised per"
-            + " model call")
-    private int recBatch = PaddleEngine.DEFAULT_REC_BATCH;
-
-    @UriParam(defaultValue = "120000", description = "Longest time for one page once a worker has it, in"
-            + " milliseconds; 0 = no limit. A page over time fails with PaddleTimeoutException")
-    private long timeoutMs = 120_000;
-
-    private PaddleEnginePool pool;
-
-    public PaddleEndpoint(String uri, PaddleComponent component) {
+    public PaddleEndpoint(String uri, PaddleComponent component, PaddleConfiguration configuration) {
         super(uri, component);
+        this.configuration = configuration;
     }
 
     @Override
@@ -62,20 +48,27 @@ public class PaddleEndpoint extends DefaultEndpoint {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        Path models = modelDir == null || modelDir.isBlank() ? PaddleEngine.defaultModelDir() : Path.of(modelDir);
-        int side = detLimitSide, batch = recBatch;
-        pool = new PaddleEnginePool(workers, () -> new PaddleEngine(models, side, batch));
+        PaddleConfiguration c = configuration;
+        Path models = c.getModelDir() == null || c.getModelDir().isBlank() ? PaddleEngine.defaultModelDir()
+                : Path.of(c.getModelDir());
+        pool = component().pools().acquire(c.poolKey(name), () -> new PaddleEnginePool(c.getWorkers(),
+                () -> new PaddleEngine(models, c.getDetLimitSide(), c.getRecBatch())));
     }
 
     @Override
     protected void doStop() throws Exception {
         if (pool != null) {
-            pool.close();
+            component().pools().release(configuration.poolKey(name));
             pool = null;
         }
         super.doStop();
     }
 
+    private PaddleComponent component() {
+        return (PaddleComponent) getComponent();
+    }
+
+    /** The engines behind this endpoint; exposed so tests and metrics can see how many were created. */
     public PaddleEnginePool pool() {
         PaddleEnginePool current = pool;
         if (current == null) {
@@ -84,51 +77,15 @@ public class PaddleEndpoint extends DefaultEndpoint {
         return current;
     }
 
+    public PaddleConfiguration getConfiguration() {
+        return configuration;
+    }
+
     public String getName() {
         return name;
     }
 
     public void setName(String name) {
         this.name = name;
-    }
-
-    public String getModelDir() {
-        return modelDir;
-    }
-
-    public void setModelDir(String modelDir) {
-        this.modelDir = modelDir;
-    }
-
-    public int getWorkers() {
-        return workers;
-    }
-
-    public void setWorkers(int workers) {
-        this.workers = workers;
-    }
-
-    public int getDetLimitSide() {
-        return detLimitSide;
-    }
-
-    public void setDetLimitSide(int detLimitSide) {
-        this.detLimitSide = detLimitSide;
-    }
-
-    public int getRecBatch() {
-        return recBatch;
-    }
-
-    public void setRecBatch(int recBatch) {
-        this.recBatch = recBatch;
-    }
-
-    public long getTimeoutMs() {
-        return timeoutMs;
-    }
-
-    public void setTimeoutMs(long timeoutMs) {
-        this.timeoutMs = timeoutMs;
     }
 }

@@ -28,7 +28,7 @@ public class PaddleProducer extends DefaultProducer {
             throw new IllegalArgumentException("paddle: body of exchange " + exchange.getExchangeId()
                     + " must be a java.awt.image.BufferedImage, was " + (body == null ? "null" : body.getClass().getName()));
         }
-        PaddlePage page = endpoint.pool().readPage(image, endpoint.getTimeoutMs());
+        PaddlePage page = endpoint.pool().readPage(image, endpoint.getConfiguration().getTimeoutMs());
         in.setHeader(Headers.PADDLE_PAGE, page);
         in.setBody(page.toPageText());
     }

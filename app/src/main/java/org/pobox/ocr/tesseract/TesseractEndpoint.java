@@ -1,7 +1,6 @@
 package org.pobox.ocr.tesseract;
 
 import java.nio.file.Path;
-
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -11,6 +10,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
+import org.pobox.letter.Headers;
 
 /**
  * {@code tesseract:name[?options]}: reads the text of a page image with Tesseract, in-process.
@@ -20,56 +20,21 @@ import org.apache.camel.support.DefaultEndpoint;
  * stops. Launchers set {@code OMP_THREAD_LIMIT=1} (see package-info).
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "tesseract", title = "Tesseract OCR", syntax = "tesseract:name",
-        producerOnly = true, category = {Category.DOCUMENT, Category.AI})
+        producerOnly = true, category = {Category.DOCUMENT, Category.AI}, headersClass = Headers.class)
 public class TesseractEndpoint extends DefaultEndpoint {
 
     @UriPath(description = "A name for this reader; endpoints with the same name and options share one pool")
     @Metadata(required = true)
     private String name;
 
-    @UriParam(defaultValue = "chi_sim", description = "Tesseract language model(s), e.g. chi_sim or chi_sim+eng"
-            + " (chi_sim alone reads digits and is faster and better than chi_sim+eng on these letters)")
-    private String language = "chi_sim";
-
-    @UriParam(defaultValue = "" + DEFAULT_PSM, description = "Page segmentation mode: 3 = automatic layout,"
-            + " 6 = one uniform block of text (see tesseract --help-psm)")
-    private int psm = DEFAULT_PSM;
-
-    @UriParam(defaultValue = "300", description = "Resolution of the page images in dots per inch, given to"
-            + " Tesseract as the source resolution (raw pixels carry none)")
-    private int dpi = 300;
-
-    @UriParam(description = "Number of engines, i.e. pages read at the same time; each loads the model once."
-            + " Default: the number of available processors")
-    private int workers = Runtime.getRuntime().availableProcessors();
-
-    @UriParam(description = "Folder holding the *.traineddata models. Default: $TESSDATA_PREFIX, else"
-            + " /usr/share/tesseract-ocr/5/tessdata (Debian)")
-    private String datapath;
-
-    /**
-     * On 10 generated letter pages with noise, skew, gray paper and mixed fonts (bench/ocr-speed.sh
-     * 10 mixed 3,6): psm 6 mean CER 0.042 (worst page 0.084), psm 3 0.047 (worst 0.147), and psm 6
-     * was about 1.5x faster. Same CER on clean pages.
-     */
-    static final int DEFAULT_PSM = 6;
-
-    @UriParam(defaultValue = "0", description = "Longest recognition of one page in milliseconds; 0 = no"
-            + " limit. A page over time fails with OcrFailedException")
-    private int timeoutMs;
-
-    @UriParam(defaultValue = "true", description = "Median-filter speckled pages and deskew every page before"
-            + " reading (Leptonica); false reads the pixels as given")
-    private boolean cleanup = true;
-
-    @UriParam(defaultValue = "" + TesseractEngine.DEFAULT_READING_DPI, description = "With cleanup, pages finer than"
-            + " this are scaled down to it before reading; 0 reads them at their own resolution")
-    private int readingDpi = TesseractEngine.DEFAULT_READING_DPI;
+    @UriParam
+    private final TesseractConfiguration configuration;
 
     private volatile TesseractEnginePool pool;
 
-    public TesseractEndpoint(String uri, TesseractComponent component) {
+    public TesseractEndpoint(String uri, TesseractComponent component, TesseractConfiguration configuration) {
         super(uri, component);
+        this.configuration = configuration;
     }
 
     @Override
@@ -85,16 +50,18 @@ public class TesseractEndpoint extends DefaultEndpoint {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        Path models = datapath == null || datapath.isBlank() ? Tessdata.locate() : Path.of(datapath);
-        Tessdata.requireModels(models, language); // fail at route start, not on the first letter
-        pool = component().acquire(poolKey(),
-                () -> new TesseractEnginePool(workers, () -> new TesseractEngine(models, language, psm, dpi, timeoutMs, cleanup, readingDpi)));
+        TesseractConfiguration c = configuration;
+        Path models = c.getDatapath() == null || c.getDatapath().isBlank() ? Tessdata.locate() : Path.of(c.getDatapath());
+        Tessdata.requireModels(models, c.getLanguage()); // fail at route start, not on the first letter
+        pool = component().pools().acquire(c.poolKey(name), () -> new TesseractEnginePool(c.getWorkers(),
+                () -> new TesseractEngine(models, c.getLanguage(), c.getPsm(), c.getDpi(), c.getTimeoutMs(), c.isCleanup(),
+                        c.getReadingDpi())));
     }
 
     @Override
     protected void doStop() throws Exception {
         if (pool != null) {
-            component().release(poolKey());
+            component().pools().release(configuration.poolKey(name));
             pool = null;
         }
         super.doStop();
@@ -102,10 +69,6 @@ public class TesseractEndpoint extends DefaultEndpoint {
 
     private TesseractComponent component() {
         return (TesseractComponent) getComponent();
-    }
-
-    private String poolKey() {
-        return name + "|" + language + "|" + psm + "|" + dpi + "|" + workers + "|" + datapath + "|" + timeoutMs + "|" + cleanup + "|" + readingDpi;
     }
 
     /**
@@ -120,28 +83,8 @@ public class TesseractEndpoint extends DefaultEndpoint {
         return current;
     }
 
-    public int getTimeoutMs() {
-        return timeoutMs;
-    }
-
-    public void setTimeoutMs(int timeoutMs) {
-        this.timeoutMs = timeoutMs;
-    }
-
-    public int getReadingDpi() {
-        return readingDpi;
-    }
-
-    public void setReadingDpi(int readingDpi) {
-        this.readingDpi = readingDpi;
-    }
-
-    public boolean isCleanup() {
-        return cleanup;
-    }
-
-    public void setCleanup(boolean cleanup) {
-        this.cleanup = cleanup;
+    public TesseractConfiguration getConfiguration() {
+        return configuration;
     }
 
     public String getName() {
@@ -150,45 +93,5 @@ public class TesseractEndpoint extends DefaultEndpoint {
 
     public void setName(String name) {
         this.name = name;
-    }
-
-    public String getLanguage() {
-        return language;
-    }
-
-    public void setLanguage(String language) {
-        this.language = language;
-    }
-
-    public int getPsm() {
-        return psm;
-    }
-
-    public void setPsm(int psm) {
-        this.psm = psm;
-    }
-
-    public int getDpi() {
-        return dpi;
-    }
-
-    public void setDpi(int dpi) {
-        this.dpi = dpi;
-    }
-
-    public int getWorkers() {
-        return workers;
-    }
-
-    public void setWorkers(int workers) {
-        this.workers = workers;
-    }
-
-    public String getDatapath() {
-        return datapath;
-    }
-
-    public void setDatapath(String datapath) {
-        this.datapath = datapath;
     }
 }

@@ -67,7 +67,7 @@ public final class TesseractEngine implements OcrEngine {
     /** Orientation detection (osd.traineddata); null when that model is not installed. */
     private final TessBaseAPI osd;
     private final int dpi;
-    private final int timeoutMs;
+    private final long timeoutMs;
     private final boolean cleanup;
     private final int readingDpi;
     private boolean closed;
@@ -78,7 +78,7 @@ public final class TesseractEngine implements OcrEngine {
      *                   first ({@link PageCleanup})
      * @param readingDpi finer pages are scaled down to this resolution before reading (0: never)
      */
-    public TesseractEngine(Path datapath, String language, int psm, int dpi, int timeoutMs, boolean cleanup,
+    public TesseractEngine(Path datapath, String language, int psm, int dpi, long timeoutMs, boolean cleanup,
                            int readingDpi) {
         this.timeoutMs = timeoutMs;
         this.cleanup = cleanup;
@@ -254,9 +254,9 @@ public final class TesseractEngine implements OcrEngine {
     }
 
     /** Recognises the page set, giving up after the deadline (Tesseract checks it between words). */
-    private void recognizeWithin(int ms) {
+    private void recognizeWithin(long ms) {
         try (ETEXT_DESC monitor = new ETEXT_DESC()) {
-            monitor.set_deadline_msecs(ms);
+            monitor.set_deadline_msecs((int) Math.min(ms, Integer.MAX_VALUE));
             int status = api.Recognize(monitor);
             if (monitor.deadline_exceeded()) {
                 api.Clear();

@@ -46,7 +46,7 @@ class PaddleComponentTest {
             assertThat(Cer.of(second, read2.text())).isLessThanOrEqualTo(0.02);
             PaddleEndpoint endpoint = camel.getEndpoint("paddle:read?workers=1&detLimitSide=960&recBatch=8&timeoutMs=60000",
                     PaddleEndpoint.class);
-            assertThat(endpoint.getRecBatch()).isEqualTo(8);
+            assertThat(endpoint.getConfiguration().getRecBatch()).isEqualTo(8);
             assertThat(endpoint.pool().engines()).as("models loaded once for one worker").isEqualTo(1);
         }
     }

@@ -22,7 +22,7 @@ class PageCleanupTest {
 
     @BeforeAll
     static void load() {
-        engine = new TesseractEngine(Tessdata.locate(), "chi_sim", TesseractEndpoint.DEFAULT_PSM, 300, 0, true,
+        engine = new TesseractEngine(Tessdata.locate(), "chi_sim", TesseractConfiguration.DEFAULT_PSM, 300, 0, true,
                 TesseractEngine.DEFAULT_READING_DPI);
     }
 
@@ -75,7 +75,7 @@ class PageCleanupTest {
         BufferedImage scan = page(31L, 0, 255, false).image();
         List<TesseractLine> asScanned;
         try (TesseractEngine fullResolution = new TesseractEngine(Tessdata.locate(), "chi_sim",
-                TesseractEndpoint.DEFAULT_PSM, 300, 0, true, 0)) {
+                TesseractConfiguration.DEFAULT_PSM, 300, 0, true, 0)) {
             asScanned = fullResolution.readPage(scan, 300).lines();
         }
         List<TesseractLine> scaled = engine.readPage(scan, 300).lines();

@@ -214,10 +214,10 @@ class TesseractComponentTest {
     void optionsComeFromTheUri() {
         TesseractEndpoint endpoint = camel.getEndpoint("tesseract:opts?psm=3&dpi=200&workers=3&language=chi_sim",
                 TesseractEndpoint.class);
-        assertThat(endpoint.getPsm()).isEqualTo(3);
-        assertThat(endpoint.getDpi()).isEqualTo(200);
-        assertThat(endpoint.getWorkers()).isEqualTo(3);
-        assertThat(camel.getEndpoint("tesseract:defaults", TesseractEndpoint.class).getWorkers())
+        assertThat(endpoint.getConfiguration().getPsm()).isEqualTo(3);
+        assertThat(endpoint.getConfiguration().getDpi()).isEqualTo(200);
+        assertThat(endpoint.getConfiguration().getWorkers()).isEqualTo(3);
+        assertThat(camel.getEndpoint("tesseract:defaults", TesseractEndpoint.class).getConfiguration().getWorkers())
                 .isEqualTo(Runtime.getRuntime().availableProcessors());
     }
 
