@@ -18,6 +18,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.pobox.index.CorrectionStore;
+import org.pobox.index.LetterDocument;
 import org.pobox.index.LetterIndex;
 import org.pobox.letter.Headers;
 import org.pobox.letter.Json;
@@ -54,7 +55,9 @@ public class LatePages {
 
     private static final Logger LOG = LoggerFactory.getLogger(LatePages.class);
     /** Fields a letter gains after it is first indexed that a re-read must not reset. */
-    private static final List<String> KEPT = List.of("sealed", "box", "duplicate_of", "repeat_count");
+    /** What the indexed letter keeps when read again: what people gave it, and its repeat link (not counted twice). */
+    private static final List<String> KEPT = java.util.stream.Stream.concat(LetterDocument.GIVEN_BY_PEOPLE.stream(),
+            java.util.stream.Stream.of("duplicate_of", "repeat_count")).toList();
     /** Longest wait for an earlier letter of the same group still being read. */
     private static final long WAIT_MINUTES = 30;
 

@@ -15,6 +15,13 @@ import org.pobox.understand.duplicates.DuplicateSignature;
 public record LetterDocument(Letter letter, LetterUnderstanding understanding, DuplicateSignature signature,
                              String duplicateOf, int repeatCount) {
 
+    /**
+     * Fields that people gave a letter after it was indexed (sealing, the box it came from): a
+     * letter read or understood again keeps them from its indexed document.
+     */
+    public static final java.util.List<String> GIVEN_BY_PEOPLE = java.util.List.of("sealed", "box");
+
+
     public String id() {
         return letter.id();
     }

@@ -33,9 +33,18 @@ public class LetterIndex {
     private final int version;
 
     public LetterIndex(EngineClient engine, String alias, int version) {
-        this.client = engine.client();
+        this(engine.client(), alias, version);
+    }
+
+    private LetterIndex(ElasticsearchClient client, String alias, int version) {
+        this.client = client;
         this.alias = alias;
         this.version = version;
+    }
+
+    /** The same operations on another index: the one {@code pobox reindex} is building. */
+    public LetterIndex in(String index) {
+        return index == null || index.equals(alias) ? this : new LetterIndex(client, index, 0);
     }
 
     public String alias() {

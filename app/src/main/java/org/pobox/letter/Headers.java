@@ -65,6 +65,11 @@ public final class Headers {
     public static final String SOURCES = "PoboxSources";
 
     // the search engine
+    /**
+     * camel-elasticsearch's own header ({@code ElasticsearchConstants.PARAM_INDEX_NAME}): the index
+     * a letter is written to instead of the alias; set by {@code pobox reindex} for the index it builds.
+     */
+    public static final String INDEX_NAME = "indexName";
     /** Since when the letter has waited for the search engine. */
     public static final String ENGINE_WAITING_SINCE = "PoboxEngineWaitingSince";
 

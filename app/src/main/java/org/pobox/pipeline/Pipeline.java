@@ -39,14 +39,14 @@ public final class Pipeline implements AutoCloseable {
     private final Understander reader;
 
     /**
-     * The pipeline for {@code pobox reindex}: only the ocr route runs (no intake, no page grouping,
-     * no web page), so nothing is taken from the inbox while the index is rebuilt from the archive,
-     * and a letter that cannot be read fails to the caller instead of to {@code failed/}.
+     * The pipeline for {@code pobox reindex}: the reindex route with the ocr, understand and index
+     * routes a batch uses, but no intake, no page grouping and no error route, so nothing is taken
+     * from the inbox while the index is rebuilt from the archive, and a letter that cannot be read
+     * fails to the caller instead of to {@code failed/}.
      */
     public static Pipeline forRebuild(PoboxConfig config, EngineClient engine) {
-        return new Pipeline(config.with("pobox.web.enabled", "false").with("camel.main.routesExcludePattern",
-                "**/intake.camel.yaml,**/group.camel.yaml,**/errors.camel.yaml,**/index.camel.yaml,"
-                        + "**/understand.camel.yaml,**/web-http.yaml"), engine);
+        return new Pipeline(config.with("camel.main.routesExcludePattern",
+                "**/intake.camel.yaml,**/group.camel.yaml,**/errors.camel.yaml,**/web-http.yaml"), engine);
     }
     private final Inbox inbox;
 

@@ -25,9 +25,9 @@ import org.apache.camel.support.DefaultExchange;
 import org.pobox.group.PageGroups;
 import org.pobox.index.CorrectionStore;
 import org.pobox.index.LetterDocument;
-import org.pobox.index.LetterIndex;
 import org.pobox.intake.Intake;
 import org.pobox.letter.Headers;
+import org.pobox.letter.Json;
 import org.pobox.letter.Letter;
 import org.pobox.letter.LetterIds;
 import org.pobox.letter.PageFile;
@@ -45,9 +45,10 @@ import org.slf4j.LoggerFactory;
  * index, then the alias swapped (see {@link Reindexer}). Searches go to the old index until the
  * swap; the batch lock (taken by the command) keeps batches from writing meanwhile.
  *
- * <p>Each archived letter ({@link ArchivedLetters}) is read by the ocr route when asked
+ * <p>Each archived letter ({@link ArchivedLetters}) goes through {@code routes/reindex.camel.yaml},
+ * the same ocr, understand and index routes as a batch: read again by the ocr route when asked
  * ({@code reocr}) or when no OCR record was kept, else taken from its record ({@link OcrRecords});
- * then it is understood again with the current seeds and model and indexed under the same id.
+ * understood again with the current seeds and model; indexed under the same id into the new index.
  * What only people or the register gave a letter is carried over from its old document:
  * its registration number, the names it was received under, when it was received, sealing and
  * box; investigators' corrections (and transcripts) are applied again from
@@ -59,8 +60,6 @@ import org.slf4j.LoggerFactory;
 public final class Rebuilder {
 
     private static final Logger LOG = LoggerFactory.getLogger(Rebuilder.class);
-    /** Fields only people or the register give a letter: kept from its old document. */
-    private static final List<String> KEPT = List.of("registration_no", "sealed", "box");
 
     private final Pipeline pipeline;
     private final EngineClient engine;
@@ -111,10 +110,7 @@ public final class Rebuilder {
             LOG.info("reindex of {}: {} letters in the archive, {} in {}{}", alias, letters.size(), oldIds.size(),
                     current, reocr ? ", all read again" : "");
             String next = versions.createNext(current);
-            LetterIndex target = new LetterIndex(engine, next, 0);
-            // repeats are linked among the letters already rebuilt, which come in order of receipt
-            UnderstandStage understand = new UnderstandStage(pipeline.understander(), target);
-            ProducerTemplate ocr = pipeline.camel().createProducerTemplate();
+            ProducerTemplate routes = pipeline.camel().createProducerTemplate();
 
             Set<String> rebuilt = new LinkedHashSet<>();
             Set<String> inNext = new LinkedHashSet<>();
@@ -123,38 +119,30 @@ public final class Rebuilder {
             int fromRecord = 0;
             int readAgain = 0;
             int done = 0;
+            // in order of receipt, so a repeat is linked to a letter already rebuilt
             for (ArchivedLetter a : letters) {
                 ObjectNode old = oldDocument(current, a.id());
                 try {
-                    List<String> names = names(old, a);
                     Instant received = old != null && old.hasNonNull("received_at")
                             ? Instant.parse(old.get("received_at").asText()) : a.receivedAt();
-                    Letter read;
-                    if (!reocr && a.record() != null) {
-                        read = a.record().letter();
+                    boolean fromItsRecord = !reocr && a.record() != null;
+                    String number = old != null && old.hasNonNull("registration_no")
+                            ? old.get("registration_no").asText() : registration(a, received);
+                    Exchange exchange = letterExchange(routes, a, old, received, number, next, fromItsRecord);
+                    Exchange result = routes.send("direct:reindex", exchange);
+                    if (result.getException() != null) {
+                        throw org.apache.camel.CamelExecutionException.wrapCamelExecutionException(result,
+                                result.getException());
+                    }
+                    if (fromItsRecord) {
                         fromRecord++;
                     } else {
-                        read = ocr(ocr, a, names, received);
                         readAgain++;
                     }
-                    Letter letter = Letter.of(a.id(), names, archiveName(old, a), received, read.pages(),
-                            read.reviewReasons());
-                    LetterDocument doc = understand.understand(letter);
-                    ObjectNode json = doc.toJson();
-                    for (String field : KEPT) {
-                        if (old != null && old.hasNonNull(field)) {
-                            json.set(field, old.get(field));
-                        }
+                    if (old == null) {
+                        recovered.put(a.id(), number);
+                        LOG.info("letter {} recovered from the archive as {}", LetterIds.shortId(a.id()), number);
                     }
-                    if (!json.hasNonNull("registration_no")) {
-                        String number = registration(a, received);
-                        json.put("registration_no", number);
-                        if (old == null) {
-                            recovered.put(a.id(), number);
-                            LOG.info("letter {} recovered from the archive as {}", LetterIds.shortId(a.id()), number);
-                        }
-                    }
-                    index(next, a.id(), json);
                     rebuilt.add(a.id());
                     inNext.add(a.id());
                 } catch (RuntimeException e) {
@@ -196,30 +184,44 @@ public final class Rebuilder {
         }
     }
 
-    /** The letter read again by the ocr route, from its archived scan(s); the route keeps its new OCR record. */
-    private static Letter ocr(ProducerTemplate ocr, ArchivedLetter a, List<String> names, Instant received) {
-        Exchange exchange = new DefaultExchange(ocr.getCamelContext());
+    /**
+     * The exchange the reindex route takes for one archived letter, described as the intake and
+     * group routes describe a letter: its body the Letter its OCR record kept, or its archived
+     * scan(s) for the ocr route to read again (which keeps a new record); written to {@code next}.
+     */
+    private Exchange letterExchange(ProducerTemplate routes, ArchivedLetter a, ObjectNode old, Instant received,
+                                    String number, String next, boolean fromItsRecord) {
+        Exchange exchange = new DefaultExchange(routes.getCamelContext());
         Message in = exchange.getMessage();
+        List<String> names = names(old, a);
         ArchivedFile first = a.files().get(0);
-        if (a.grouped()) {
-            // described as the group route describes a letter of page files, under its known id
+        if (!fromItsRecord && a.grouped()) {
             List<PageFile> pages = a.files().stream().map(f -> new PageFile(
                     PageFileName.parse(f.name()).map(PageFileName::page).orElse(1), f.path(), f.name(), f.sha256(),
                     f.receivedAt(), null)).toList();
             in.setBody(PageGroups.describe(exchange, pages, a.id()));
-            in.setHeader(Headers.FILE_NAMES, names);
         } else {
             in.setHeader(Headers.LETTER_ID, a.id());
             in.setHeader(Headers.SAFE_NAME, first.name());
-            in.setHeader(Headers.ARCHIVE_NAME, first.path().getFileName().toString());
             in.setBody(first.path().toFile());
         }
+        in.setHeader(Headers.ARCHIVE_NAME, archiveName(old, a));
+        in.setHeader(Headers.FILE_NAMES, names);
         in.setHeader(Headers.RECEIVED_AT, received);
-        Exchange done = ocr.send("direct:ocr", exchange);
-        if (done.getException() != null) {
-            throw org.apache.camel.CamelExecutionException.wrapCamelExecutionException(done, done.getException());
+        in.setHeader(Headers.REGISTRATION_NO, number);
+        in.setHeader(Headers.INDEX_NAME, next);
+        ObjectNode given = Json.MAPPER.createObjectNode();
+        for (String field : LetterDocument.GIVEN_BY_PEOPLE) {
+            if (old != null && old.hasNonNull(field)) {
+                given.set(field, old.get(field));
+            }
         }
-        return done.getMessage().getBody(Letter.class);
+        in.setHeader(Headers.EXTRA_FIELDS, given);
+        if (fromItsRecord) {
+            Letter read = a.record().letter();
+            in.setBody(Letter.of(a.id(), names, archiveName(old, a), received, read.pages(), read.reviewReasons()));
+        }
+        return exchange;
     }
 
     /**

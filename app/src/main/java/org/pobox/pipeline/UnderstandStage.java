@@ -42,6 +42,15 @@ public class UnderstandStage {
      *                 joined it): it keeps its repeat link and is not counted as a repeat twice
      */
     public LetterDocument understand(Letter letter, String rereadOf) {
+        return understand(letter, rereadOf, null);
+    }
+
+    /**
+     * @param indexName the index the letter will be written to when not the alias ({@code pobox
+     *                  reindex}'s new index): earlier letters of the same matter are looked for there
+     */
+    public LetterDocument understand(Letter letter, String rereadOf, String indexName) {
+        LetterIndex index = this.index.in(indexName);
         LetterUnderstanding u = reader.understand(letter.text(), null, letter.receivedAt());
         List<Page> masked = letter.pages().stream()
                 .map(p -> p.masked(t -> reader.mask(t, u.reporter())))
@@ -69,7 +78,7 @@ public class UnderstandStage {
                 recent.add(letter.id(), duplicateOf != null ? duplicateOf : letter.id(), signature);
             }
             if (duplicateOf != null) {
-                repeatCount = justSeen ? countRepeatOfJustSeen(duplicateOf) : index.countRepeat(duplicateOf);
+                repeatCount = justSeen ? countRepeatOfJustSeen(index, duplicateOf) : index.countRepeat(duplicateOf);
                 LOG.info("letter {} repeats letter {} (repeat {})", shortId(letter.id()), shortId(duplicateOf), repeatCount);
             }
         }
@@ -82,7 +91,7 @@ public class UnderstandStage {
      * Counts a repeat on a first letter understood moments ago: it may still be on its way into the
      * index (read by the other worker), so a missing document is waited for, briefly.
      */
-    private int countRepeatOfJustSeen(String firstId) {
+    private static int countRepeatOfJustSeen(LetterIndex index, String firstId) {
         for (int attempt = 0; ; attempt++) {
             try {
                 return index.countRepeat(firstId);
