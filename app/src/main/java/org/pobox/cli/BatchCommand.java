@@ -120,6 +120,10 @@ final class BatchCommand implements Callable<Integer> {
             for (Path p : left) {
                 System.out.printf("  not processed (waits for the next run): %s%n", p.getFileName());
             }
+            // every file accounted for: what the batch did not take stays in the inbox, and says why
+            for (String why : pipeline.inbox().notTaken()) {
+                System.out.printf("  left in the inbox: %s%n", why);
+            }
             if (exit == COULD_NOT_RUN) {
                 System.out.println("pobox batch: " + outcome);
             }

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import java.util.regex.Pattern;
 import org.pobox.config.PoboxConfig;
+import org.pobox.intake.Inbox;
 import org.pobox.node.EngineClient;
 import org.pobox.pipeline.BatchLock;
 import org.pobox.pipeline.BatchResult;
@@ -21,16 +23,30 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PoboxConfig config = PoboxConfig.load();
-        List<String> inbox = files(config.inbox());
-        List<String> work = files(config.path("pobox.work"));
+        Inbox box = new Inbox(config.inbox(), config.path("pobox.work"), Pattern.compile(config.get("pobox.intake.exclude")));
+        // every file that is anywhere but archive/ and failed/ is counted here: taken or not
+        List<String> inbox = files(config.inbox()).stream().filter(box::accept).toList();
+        List<String> notTaken = box.notTaken();
+        List<String> work = files(box.work());
+        List<String> legacy = box.legacyWork().map(StatusCommand::filesQuietly).orElse(List.of());
         List<String> failed = files(config.failed()).stream().filter(n -> !n.endsWith(".reason")).toList();
         Path lockFile = config.path("pobox.batch.lock");
         boolean running = BatchLock.isHeld(lockFile);
 
-        System.out.printf("backlog: %d files waiting in %s%n", inbox.size(), config.inbox());
+        System.out.printf("backlog: %d files waiting in %s%n", inbox.size() + notTaken.size(), config.inbox());
+        if (!notTaken.isEmpty()) {
+            System.out.printf("  %d of them not taken yet:%n", notTaken.size());
+            for (String why : notTaken.subList(0, Math.min(10, notTaken.size()))) {
+                System.out.printf("  %s%n", why);
+            }
+        }
         System.out.printf("processing: %s, %d files in %s%n",
                 running ? BatchLock.holderDoing(lockFile) : "no batch running",
-                work.size(), config.path("pobox.work"));
+                work.size(), box.work());
+        if (!legacy.isEmpty()) {
+            System.out.printf("  %d files in %s, left by an older pobox: back in the inbox when pobox runs next%n",
+                    legacy.size(), box.legacyWork().orElseThrow());
+        }
         System.out.printf("failures: %d files in %s%n", failed.size(), config.failed());
         for (String f : failed.subList(Math.max(0, failed.size() - 5), failed.size())) {
             System.out.printf("  %s: %s%n", f, reason(config.failed().resolve(f + ".reason")));
@@ -68,6 +84,14 @@ final class StatusCommand implements Callable<Integer> {
             return Files.readString(file, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
             return "(no reason file)";
+        }
+    }
+
+    private static List<String> filesQuietly(Path dir) {
+        try {
+            return files(dir);
+        } catch (IOException e) {
+            return List.of();
         }
     }
 

@@ -27,7 +27,8 @@ public class LetterAssembler {
         String id = exchange.getIn().getHeader(Headers.LETTER_ID, String.class);
         List<?> names = exchange.getIn().getHeader(Headers.FILE_NAMES, List.class);
         List<String> fileNames = names != null ? names.stream().map(String::valueOf).toList()
-                : List.of(exchange.getIn().getHeader(Headers.SAFE_NAME, String.class));
+                : List.of(exchange.getIn().getHeader(Headers.ORIGINAL_NAME,
+                        exchange.getIn().getHeader(Headers.SAFE_NAME, String.class), String.class));
         Instant received = exchange.getIn().getHeader(Headers.RECEIVED_AT, Instant.class);
         return Letter.of(id, fileNames, exchange.getIn().getHeader(Headers.ARCHIVE_NAME, String.class), received, pages,
                 Review.reasons(pages));

@@ -51,7 +51,9 @@ public class PageGroups {
         PageFileName parsed = PageFileName.parse(name).orElseThrow();
         in.setHeader(Headers.GROUP_KEY, parsed.letter());
         waiting.incrementAndGet();
-        return new PageFile(parsed.page(), archive.resolve(in.getHeader(Headers.ARCHIVE_NAME, String.class)), name,
+        // the page number comes from the safe name; the letter lists the name the file came under
+        String original = in.getHeader(Headers.ORIGINAL_NAME, name, String.class);
+        return new PageFile(parsed.page(), archive.resolve(in.getHeader(Headers.ARCHIVE_NAME, String.class)), original,
                 in.getHeader(Headers.LETTER_ID, String.class), in.getHeader(Headers.RECEIVED_AT, Instant.class),
                 in.getHeader(Headers.REGISTRATION_NO, String.class));
     }
@@ -92,11 +94,11 @@ public class PageGroups {
         PageFile first = ordered.get(0);
         Message in = exchange.getMessage();
         in.setHeader(Headers.LETTER_ID, id);
-        in.setHeader(Headers.SAFE_NAME, first.name());
+        in.setHeader(Headers.SAFE_NAME, org.pobox.intake.FileNames.sanitise(first.name()));
         in.setHeader(Headers.ARCHIVE_NAME, first.archived().getFileName().toString());
         // named after its first page file: the report finds the letter's day and registration number
         in.setHeader(Headers.FAILED_NAME, Intake.failedName(first.receivedAt() != null ? first.receivedAt()
-                : java.time.Instant.now(), first.sha256(), "group-" + first.name()));
+                : java.time.Instant.now(), first.sha256(), "group-" + org.pobox.intake.FileNames.sanitise(first.name())));
         in.setHeader(Headers.FILE_NAMES, ordered.stream().map(PageFile::name).toList());
         in.setHeader(Headers.SOURCES, ordered.stream()
                 .map(p -> new OcrRecords.Source(p.archived().getFileName().toString(), p.sha256())).toList());

@@ -33,12 +33,17 @@ public class Intake {
     private final Path failedDir;
     private final Path archiveDir;
     private final Register register;
+    private final Inbox inbox;
+    private final InFlight inFlight = new InFlight();
+    /** Names given in archive/ and failed/ by this process, not yet there: two files never get one. */
+    private final java.util.Set<Path> reserved = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    public Intake(LetterIndex index, Path archiveDir, Path failedDir, Register register) {
+    public Intake(LetterIndex index, Path archiveDir, Path failedDir, Register register, Inbox inbox) {
         this.index = index;
         this.archiveDir = archiveDir;
         this.failedDir = failedDir;
         this.register = register;
+        this.inbox = inbox;
     }
 
     /** Sets the letter id and the names the file will have in {@code archive/} or {@code failed/}. */
@@ -51,7 +56,10 @@ public class Intake {
         } catch (java.io.UncheckedIOException e) {
             throw new BadFileException(e.getMessage(), e);
         }
-        String safe = FileNames.sanitise(file.getFileName().toString());
+        // the name it arrived under, exactly (the inbox may have renamed it: see Inbox), and its
+        // plain form for the folders it ends in and for recognising page files
+        String original = inbox.originalName(file.getFileName().toString());
+        String safe = FileNames.sanitise(original);
         // registered before anything else happens to it; a replay (restart, same bytes again) keeps
         // its first number and its first time of receipt. A page file (x_p2.png) takes the number
         // of its letter when a page of it came before: one letter, one number.
@@ -61,28 +69,107 @@ public class Intake {
         exchange.getIn().setHeader(Headers.REGISTRATION_NO, registration.number());
         exchange.getIn().setHeader(Headers.LETTER_ID, id);
         exchange.getIn().setHeader(Headers.SAFE_NAME, safe);
+        exchange.getIn().setHeader(Headers.ORIGINAL_NAME, original);
         exchange.getIn().setHeader(Headers.RECEIVED_AT, received);
         // the id prefix keeps two different scans that share a name apart; the same bytes under the
-        // same name land on the same archive path, which loses nothing
-        exchange.getIn().setHeader(Headers.ARCHIVE_NAME, id.substring(0, 12) + "-" + safe);
+        // same name again get a name of their own (<sha12>~2-<name>): no file replaces another
+        String archiveName = reserve(archiveDir, id.substring(0, 12), "-" + safe);
+        exchange.getIn().setHeader(Headers.ARCHIVE_NAME, archiveName);
         exchange.getIn().setHeader(Headers.FAILED_NAME, failedName(received, id, safe));
-        exchange.getIn().setHeader(Headers.DESTINATION, archiveDir.resolve(id.substring(0, 12) + "-" + safe).toString());
+        exchange.getIn().setHeader(Headers.DESTINATION, archiveDir.resolve(archiveName).toString());
         LOG.info("file {} registered as {}", LetterIds.shortId(id), registration.number());
     }
 
     /**
      * The same bytes were indexed before (perhaps under another name, perhaps before a restart):
-     * the letter is not read again; its document just learns the new file name.
+     * the letter is not read again; its document just learns the new file name. The same bytes
+     * being read right now (another copy in this batch, on the other worker) count too: this copy
+     * waits for that one and then adds its name, or fails with its reason.
      */
-    public boolean alreadyIndexed(Exchange exchange) {
-        String id = exchange.getIn().getHeader(Headers.LETTER_ID, String.class);
-        boolean known = index.contains(id);
+    public boolean alreadyIndexed(Exchange exchange) throws InterruptedException {
+        org.apache.camel.Message in = exchange.getIn();
+        String id = in.getHeader(Headers.LETTER_ID, String.class);
+        String name = in.getHeader(Headers.ORIGINAL_NAME, in.getHeader(Headers.SAFE_NAME, String.class), String.class);
+        if (PageFileName.parse(in.getHeader(Headers.SAFE_NAME, String.class)).isPresent()) {
+            // a page file: its letter is grouped and read in routes/group.camel.yaml (LatePages knows repeats)
+            return known(exchange, id, name, index.contains(id));
+        }
+        while (true) {
+            java.util.concurrent.CompletableFuture<InFlight.Result> first = inFlight.claim(id);
+            if (first == null) {
+                boolean known;
+                try {
+                    known = index.contains(id);
+                } catch (RuntimeException e) {
+                    inFlight.done(id, new InFlight.Result(InFlight.Outcome.UNFINISHED, null));
+                    throw e;
+                }
+                if (known) {
+                    inFlight.done(id, new InFlight.Result(InFlight.Outcome.INDEXED, null));
+                } else {
+                    exchange.getExchangeExtension().addOnCompletion(new ReadOnce(id));
+                }
+                return known(exchange, id, name, known);
+            }
+            InFlight.Result result = InFlight.await(first);
+            switch (result.outcome()) {
+                case INDEXED:
+                    return known(exchange, id, name, true);
+                case FAILED:
+                    throw new BadFileException(result.reason());
+                default:
+                    // the first copy did not finish (engine away, shutdown): this one tries itself
+            }
+        }
+    }
+
+    private boolean known(Exchange exchange, String id, String name, boolean known) {
         if (known) {
-            index.addFileName(id, exchange.getIn().getHeader(Headers.SAFE_NAME, String.class));
+            index.addFileName(id, name);
             LOG.info("letter {} already indexed: file archived, no second document", LetterIds.shortId(id));
         }
         exchange.getIn().setHeader(Headers.ALREADY_INDEXED, known);
         return known;
+    }
+
+    /** Tells the copies of a letter that wait for its first copy how that one ended. */
+    private final class ReadOnce extends org.apache.camel.support.SynchronizationAdapter {
+        private final String id;
+
+        ReadOnce(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public void onComplete(Exchange exchange) {
+            String destination = exchange.getMessage().getHeader(Headers.DESTINATION, String.class);
+            if (destination != null && Path.of(destination).startsWith(failedDir)) {
+                Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+                inFlight.done(id, new InFlight.Result(InFlight.Outcome.FAILED, reasonOf(cause)));
+            } else {
+                inFlight.done(id, new InFlight.Result(InFlight.Outcome.INDEXED, null));
+            }
+        }
+
+        @Override
+        public void onFailure(Exchange exchange) {
+            inFlight.done(id, new InFlight.Result(InFlight.Outcome.UNFINISHED, null));
+        }
+    }
+
+    /**
+     * A name in {@code dir} that no file has and no other file of this process was given:
+     * {@code <head><rest>}, else {@code <head>~2<rest>}, {@code ~3}... (the head is a hash prefix,
+     * so the report and the rebuild still find it). A {@code .reason} beside it counts as taken.
+     */
+    String reserve(Path dir, String head, String rest) {
+        for (int n = 1; ; n++) {
+            String name = head + (n == 1 ? "" : "~" + n) + rest;
+            Path p = dir.resolve(name);
+            if (!Files.exists(p) && !Files.exists(dir.resolve(name + ".reason")) && reserved.add(p)) {
+                return name;
+            }
+        }
     }
 
     /**
@@ -96,13 +183,22 @@ public class Intake {
     /** Writes {@code failed/<name>.reason} before the file itself is moved there. */
     public void recordFailure(Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        String name = exchange.getIn().getHeader(Headers.FAILED_NAME, String.class);
-        if (name == null) {
-            // identify() itself failed (unreadable file): the consumer's default failed name applies
-            name = FileNames.sanitise(exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class));
+        String wanted = exchange.getIn().getHeader(Headers.FAILED_NAME, String.class);
+        if (wanted == null) {
+            // identify() itself failed (unreadable file): named after its name on disk
+            wanted = FileNames.sanitise(exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class));
         }
+        // <stamp>-<sha8>[~n]-<name>: the report reads the day and the hash prefix at fixed places
+        int head = wanted.matches("\\d{8}-\\d{6}-[0-9a-f]{8}-.*") ? 24 : 0;
+        String name = reserve(failedDir, wanted.substring(0, head), wanted.substring(head));
+        exchange.getIn().setHeader(Headers.FAILED_NAME, name);
         exchange.getIn().setHeader(Headers.DESTINATION, failedDir.resolve(name).toString());
         String reason = reasonOf(cause);
+        String original = exchange.getIn().getHeader(Headers.ORIGINAL_NAME, String.class);
+        if (original != null && !original.equals(exchange.getIn().getHeader(Headers.SAFE_NAME, String.class))) {
+            // the name it came under, exactly, quoted and escaped: it may hold a newline or a bidi override
+            reason = reason + System.lineSeparator() + "received as: " + FileNames.visible(original);
+        }
         try {
             Files.createDirectories(failedDir);
             // written aside and moved in whole: a full disk leaves no half reason behind

@@ -16,6 +16,8 @@ public final class Headers {
     // set by the intake when a file is taken
     /** The letter's id: the SHA-256 of its bytes, or of its page files' SHA-256s in page order. */
     public static final String LETTER_ID = "PoboxLetterId";
+    /** The name the file arrived under, exactly as it was (for {@code file_names}; may hold anything). */
+    public static final String ORIGINAL_NAME = "PoboxOriginalName";
     /** The file's name made safe for the folders it ends in. */
     public static final String SAFE_NAME = "PoboxSafeName";
     /** Its name in {@code archive/}. */

@@ -51,7 +51,14 @@ public final class Pipeline implements AutoCloseable {
     private final Inbox inbox;
 
     public Pipeline(PoboxConfig config, EngineClient engine) {
-        this.config = config.with("pobox.ocr.workers", String.valueOf(config.ocrWorkers()));
+        // the folders as absolute paths for the routes: Camel reads a relative preMove or move
+        // against the inbox (work/ became inbox/work/, where nothing looked: issue 12), and the
+        // process's working directory must never matter
+        this.config = config.with("pobox.ocr.workers", String.valueOf(config.ocrWorkers()))
+                .with("pobox.inbox", config.inbox().toString())
+                .with("pobox.work", config.path("pobox.work").toString())
+                .with("pobox.archive", config.archive().toString())
+                .with("pobox.failed", config.failed().toString());
         this.index = new LetterIndex(engine, config.get("pobox.index.alias"), config.getInt("pobox.index.version"));
         this.inbox = new Inbox(config.inbox(), config.path("pobox.work"), Pattern.compile(config.get("pobox.intake.exclude")));
         this.main = new Main();
@@ -65,7 +72,9 @@ public final class Pipeline implements AutoCloseable {
         main.bind("letterIndex", index);
         this.register = new Register(config.path("pobox.register.file"), roundCode(config),
                 java.time.ZoneId.of(config.get("pobox.register.zone", "Asia/Shanghai")));
-        main.bind("intake", new Intake(index, config.archive(), config.failed(), register));
+        main.bind("inbox", inbox);
+        main.bind("inboxFilter", new org.pobox.intake.InboxFilter(inbox));
+        main.bind("intake", new Intake(index, config.archive(), config.failed(), register, inbox));
         main.bind("engineOutage", new EngineOutage(
                 Duration.ofSeconds(Long.parseLong(config.get("pobox.engine.patienceSeconds", "300"))), tracker));
         main.bind("pageGroups", new PageGroups(new PageDecoder(), config.archive()));
@@ -153,7 +162,6 @@ public final class Pipeline implements AutoCloseable {
         int lastDone = -1;
         int lastPages = -1;
         while (true) {
-            inbox.renameHostileNames();
             List<Path> left = batch.stream().filter(p -> Files.exists(p) || inbox.inWork(p)).toList();
             int done = total - left.size();
             int pages = tracker.pagesRead();

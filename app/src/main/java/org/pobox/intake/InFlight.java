@@ -1,0 +1,44 @@
+package org.pobox.intake;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The letters being read right now, by id, so that the same bytes taken twice at once (two
+ * copies under two names, one on each worker) are read once: the first copy reads the letter,
+ * every other copy waits for how that ended and then only adds its name (or fails with the
+ * same reason). The index cannot tell: a letter is in it only once it is read.
+ */
+final class InFlight {
+
+    /** How the first copy of some bytes ended. */
+    enum Outcome { INDEXED, FAILED, UNFINISHED }
+
+    record Result(Outcome outcome, String reason) {
+    }
+
+    private final ConcurrentHashMap<String, CompletableFuture<Result>> reading = new ConcurrentHashMap<>();
+
+    /** Null when the caller now reads the letter {@code id} (and must {@link #done} it), else the first copy's future. */
+    CompletableFuture<Result> claim(String id) {
+        CompletableFuture<Result> mine = new CompletableFuture<>();
+        CompletableFuture<Result> other = reading.putIfAbsent(id, mine);
+        return other;
+    }
+
+    void done(String id, Result result) {
+        CompletableFuture<Result> f = reading.remove(id);
+        if (f != null) {
+            f.complete(result);
+        }
+    }
+
+    static Result await(CompletableFuture<Result> first) throws InterruptedException {
+        try {
+            return first.get();
+        } catch (ExecutionException e) {
+            return new Result(Outcome.UNFINISHED, null);
+        }
+    }
+}
