@@ -39,6 +39,8 @@ public final class Inbox {
     /** The folder pobox before issue 12 moved files to while it worked (relative to the inbox). */
     static final String LEGACY_WORK = "work";
     private static final AtomicLong RENAMED = new AtomicLong();
+    /** The folder in work/ with the original names of renamed files, one file each, named as the file is now. */
+    public static final String NAMES_FOLDER = ".names";
 
     private final Path inbox;
     private final Path work;
@@ -49,7 +51,7 @@ public final class Inbox {
     public Inbox(Path inbox, Path work, Pattern notYetALetter) {
         this.inbox = inbox.toAbsolutePath().normalize();
         this.work = work.toAbsolutePath().normalize();
-        this.names = this.work.resolve(".names");
+        this.names = this.work.resolve(NAMES_FOLDER);
         this.notYetALetter = notYetALetter;
     }
 

@@ -45,14 +45,15 @@ public final class TestPobox {
 
     /**
      * The names in a data folder, sorted; empty when it does not exist. Leaves out archive/.ocr,
-     * the letters' OCR records (OcrRecords), which are not scans.
+     * the letters' OCR records (OcrRecords), which are not scans, and work/.names, the original
+     * names of renamed files (Inbox).
      */
     public static List<String> list(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
         try (Stream<Path> s = Files.list(folder)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> !n.equals(OcrRecords.FOLDER)).sorted().toList();
+            return s.map(p -> p.getFileName().toString()).filter(n -> !n.equals(OcrRecords.FOLDER) && !n.equals(org.pobox.intake.Inbox.NAMES_FOLDER)).sorted().toList();
         }
     }
 }
