@@ -24,6 +24,11 @@ public class LetterAssembler {
             pages.add(o instanceof PageText t ? new Page(pages.size() + 1, t.text(), t.confidence()) : (Page) o);
         }
         pages.sort(Comparator.comparingInt(Page::number));
+        if (!pages.isEmpty() && pages.stream().allMatch(org.pobox.ocr.Review::unreadable)) {
+            // nothing of the scan could be decoded: not a letter with no text, a file for failed/
+            throw new org.pobox.scan.BadFileException("no readable page: " + String.join("; ",
+                    pages.stream().map(Page::fallback).distinct().toList()));
+        }
         String id = exchange.getIn().getHeader(Headers.LETTER_ID, String.class);
         List<?> names = exchange.getIn().getHeader(Headers.FILE_NAMES, List.class);
         List<String> fileNames = names != null ? names.stream().map(String::valueOf).toList()

@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
 public class PageReader {
 
     public static final String TEXT_LAYER = "text-layer";
+    /** The engine of a page that could not be decoded: no text, its {@code fallback} says why. */
+    public static final String UNREADABLE = "unreadable";
 
     private static final Logger LOG = LoggerFactory.getLogger(PageReader.class);
 
@@ -76,10 +78,23 @@ public class PageReader {
                 in.setBody(new Page(job.number(), text, 1.0, TEXT_LAYER, null, null, Envelopes.isEnvelope(text), List.of()));
                 return;
             }
+            java.awt.image.BufferedImage image;
+            try {
+                image = pages.page(job.index());
+            } catch (org.pobox.scan.BadFileException e) {
+                // one page that cannot be decoded does not lose the others: the letter is indexed
+                // with this page empty and needs_review; with no readable page at all it fails
+                // (LetterAssembler)
+                LOG.warn("page {} of letter {} cannot be decoded: {}", job.number(), shortId(exchange), e.getMessage());
+                in.setHeader(Headers.OCR_ENGINE, UNREADABLE);
+                in.setBody(new Page(job.number(), "", 0.0, UNREADABLE, e.getMessage(), null, false, List.of()));
+                return;
+            }
+            pages.damage(job.index()).ifPresent(why -> LOG.warn("letter {}: {}", shortId(exchange), why));
             in.setHeader(Headers.DPI, pages.dpi(job.index()));
             in.setHeader(Headers.OCR_ENGINE, engine);
             in.setHeader(Headers.PAGE_NUMBER, job.number());
-            in.setBody(pages.page(job.index()));
+            in.setBody(image);
         }
     }
 

@@ -14,6 +14,8 @@ public final class Review {
     public static final String LOW_CONFIDENCE = "low_confidence";
     public static final String LITTLE_TEXT = "little_text";
     public static final String HANDWRITING_SUSPECTED = "handwriting_suspected";
+    /** A page of the scan could not be decoded (a damaged PDF): read the scan, the page says why. */
+    public static final String UNREADABLE_PAGES = "unreadable_pages";
 
     static final double MIN_CONFIDENCE = 0.80;
     static final double MAX_LOW_SHARE = 0.15;
@@ -26,8 +28,11 @@ public final class Review {
     }
 
     public static List<String> reasons(List<Page> pages) {
-        List<Page> body = pages.stream().filter(p -> !p.envelope()).toList();
         List<String> reasons = new ArrayList<>();
+        if (pages.stream().anyMatch(Review::unreadable)) {
+            reasons.add(UNREADABLE_PAGES);
+        }
+        List<Page> body = pages.stream().filter(p -> !p.envelope() && !unreadable(p)).toList();
         boolean low = body.stream().anyMatch(p -> !Page.isTextLayer(p) && (p.confidence() < MIN_CONFIDENCE
                 || (p.lowConfidenceShare() != null && p.lowConfidenceShare() > MAX_LOW_SHARE)));
         if (low) {
@@ -45,5 +50,9 @@ public final class Review {
             reasons.add(HANDWRITING_SUSPECTED);
         }
         return reasons;
+    }
+
+    public static boolean unreadable(Page page) {
+        return PageReader.UNREADABLE.equals(page.engine());
     }
 }

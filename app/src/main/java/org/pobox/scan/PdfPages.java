@@ -3,7 +3,15 @@ package org.pobox.scan;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.rendering.PageDrawer;
+import org.apache.pdfbox.rendering.PageDrawerParameters;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.IOUtils;
@@ -28,10 +36,12 @@ final class PdfPages implements ScanPages {
     private final PDFRenderer renderer;
     private final int dpi;
     private final PageDecoder limits;
+    /** Page index → why it was decoded only in part. */
+    private final Map<Integer, String> damaged = new ConcurrentHashMap<>();
 
     private PdfPages(PDDocument document, int dpi, PageDecoder limits) {
         this.document = document;
-        this.renderer = new PDFRenderer(document);
+        this.renderer = new CheckingRenderer(document);
         this.dpi = dpi;
         this.limits = limits;
     }
@@ -71,7 +81,23 @@ final class PdfPages implements ScanPages {
             String what = "page " + (index + 1);
             limits.checkSize(Math.round(box.getWidth() / 72 * dpi), Math.round(box.getHeight() / 72 * dpi), what);
             checkEmbeddedImages(page.getResources(), what);
-            return renderer.renderImageWithDPI(index, dpi, ImageType.GRAY);
+            List<String> damage = new ArrayList<>(damagedStreams(page));
+            PROBLEMS.set(damage);
+            BufferedImage image;
+            try {
+                image = renderer.renderImageWithDPI(index, dpi, ImageType.GRAY);
+            } finally {
+                PROBLEMS.remove();
+            }
+            if (!damage.isEmpty()) {
+                // PDFBox draws what it can and skips the rest: a page that came out blank from
+                // damaged streams has nothing to read; one with ink was read in part
+                if (blank(image)) {
+                    throw new BadFileException("damaged PDF: " + what + " could not be decoded (" + damage.get(0) + ")");
+                }
+                damaged.put(index, what + " decoded only in part (" + damage.get(0) + ")");
+            }
+            return image;
         } catch (IOException | RuntimeException e) {
             if (e instanceof BadFileException bad) {
                 throw bad;
@@ -79,6 +105,84 @@ final class PdfPages implements ScanPages {
             throw new BadFileException("truncated or corrupt PDF: page " + (index + 1) + ": " + PageDecoder.describe(e), e);
         } catch (OutOfMemoryError e) {
             throw new BadFileException("PDF page " + (index + 1) + " does not fit in memory", e);
+        }
+    }
+
+    /** Why page {@code index} was decoded only in part, once {@link #page} has rendered it. */
+    @Override
+    public Optional<String> damage(int index) {
+        return Optional.ofNullable(damaged.get(index));
+    }
+
+    /**
+     * The page's content streams and images that cannot be decoded: PDFBox logs those and draws
+     * the page without them, so they are read here first (a page's streams are small next to its
+     * rendering).
+     */
+    private static List<String> damagedStreams(PDPage page) {
+        List<String> out = new ArrayList<>();
+        try {
+            java.util.Iterator<org.apache.pdfbox.pdmodel.common.PDStream> streams = page.getContentStreams();
+            while (streams.hasNext()) {
+                try (java.io.InputStream in = streams.next().createInputStream()) {
+                    in.transferTo(java.io.OutputStream.nullOutputStream());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            out.add("damaged content stream: " + PageDecoder.describe(e));
+        }
+        try {
+            PDResources resources = page.getResources();
+            if (resources != null) {
+                for (COSName name : resources.getXObjectNames()) {
+                    if (resources.getXObject(name) instanceof PDImageXObject image) {
+                        try (java.io.InputStream in = image.getCOSObject().createInputStream()) {
+                            in.transferTo(java.io.OutputStream.nullOutputStream());
+                        }
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            out.add("damaged image: " + PageDecoder.describe(e));
+        }
+        return out;
+    }
+
+    /** No ink at all: every pixel light (a gray rendering, sampled every other pixel). */
+    private static boolean blank(BufferedImage image) {
+        java.awt.image.Raster raster = image.getRaster();
+        int[] px = new int[1];
+        for (int y = 0; y < image.getHeight(); y += 2) {
+            for (int x = 0; x < image.getWidth(); x += 2) {
+                if (raster.getPixel(x, y, px)[0] < 160) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** What PDFBox gave up on while drawing the page on this thread (it logs and goes on). */
+    private static final ThreadLocal<List<String>> PROBLEMS = new ThreadLocal<>();
+
+    /** A renderer whose page drawer notes the operators PDFBox could not carry out (a broken image, a missing resource). */
+    private static final class CheckingRenderer extends PDFRenderer {
+        CheckingRenderer(PDDocument document) {
+            super(document);
+        }
+
+        @Override
+        protected PageDrawer createPageDrawer(PageDrawerParameters parameters) throws IOException {
+            return new PageDrawer(parameters) {
+                @Override
+                protected void operatorException(Operator operator, List<COSBase> operands, IOException e) throws IOException {
+                    List<String> problems = PROBLEMS.get();
+                    if (problems != null) {
+                        problems.add(operator.getName() + ": " + PageDecoder.describe(e));
+                    }
+                    super.operatorException(operator, operands, e);
+                }
+            };
         }
     }
 

@@ -26,6 +26,14 @@ public interface ScanPages extends AutoCloseable {
      */
     Optional<String> textLayer(int index);
 
+    /**
+     * Why page {@code index} was decoded only in part (a damaged stream in a PDF), once
+     * {@link #page} has returned it; empty when it was decoded whole.
+     */
+    default Optional<String> damage(int index) {
+        return Optional.empty();
+    }
+
     /** The resolution of {@link #page}'s image in dots per inch, when known. */
     int dpi(int index);
 

@@ -52,6 +52,53 @@ public final class BadFiles {
     }
 
     /**
+     * A scanned PDF encrypted with an owner password only (it opens without one, as many
+     * scanners' "protected" PDFs do) whose streams were damaged after encryption: every page's
+     * image and content decrypt to garbage.
+     */
+    public static Path encryptedPdfWithBrokenStreams(Path file, List<BufferedImage> pages, int dpi) throws IOException {
+        ScanFiles.writeImagePdf(file, pages, dpi);
+        try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(file.toFile())) {
+            StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", "", new AccessPermission());
+            policy.setEncryptionKeyLength(128);
+            doc.protect(policy);
+            // objects written one by one (no object streams): the page tree survives the damage;
+            // beside the file, not over it: PDFBox reads the streams from it while it writes
+            doc.save(file.resolveSibling(file.getFileName() + ".new").toFile(),
+                    org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
+        }
+        Files.move(file.resolveSibling(file.getFileName() + ".new"), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        byte[] bytes = Files.readAllBytes(file);
+        // scramble the inside of every stream, keeping the PDF's structure (and its xref) intact
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        java.util.Random random = new java.util.Random(7L);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(">>\\s*stream\\r?\\n").matcher(text);
+        while (m.find()) {
+            int end = text.indexOf("endstream", m.end());
+            for (int i = m.end() + 16; i < end - 16; i++) {
+                bytes[i] = (byte) random.nextInt(256);
+            }
+        }
+        return Files.write(file, bytes);
+    }
+
+    /**
+     * A scanned PDF cut after {@code keepFraction} of its bytes: no cross-reference table, no
+     * trailer, the last page's image cut short (a copy interrupted mid-way).
+     */
+    public static Path truncatedPdf(Path file, List<BufferedImage> pages, int dpi, double keepFraction) throws IOException {
+        ScanFiles.writeImagePdf(file, pages, dpi);
+        try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(file.toFile())) {
+            // objects one by one, as most scanners write them: what comes before the cut survives
+            doc.save(file.resolveSibling(file.getFileName() + ".new").toFile(),
+                    org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
+        }
+        Files.move(file.resolveSibling(file.getFileName() + ".new"), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        byte[] bytes = Files.readAllBytes(file);
+        return Files.write(file, Arrays.copyOf(bytes, (int) (bytes.length * keepFraction)));
+    }
+
+    /**
      * A tiny valid PNG whose header claims {@code width}×{@code height} pixels: decoding it
      * naively would allocate gigabytes (a decompression bomb). The header CRC is fixed so that
      * only the size is wrong.
