@@ -21,8 +21,43 @@ final class BatchChild {
     final Map<String, String> settings = new LinkedHashMap<>();
     private int runs;
 
+    /** Where the child runs: not its home, so nothing may depend on the working directory. */
+    private Path workingDir;
+
+    /**
+     * pobox as a user has it: POBOX_HOME is {@code dir} and every folder is the default relative
+     * one ({@code inbox}, {@code work}, {@code archive}, {@code failed}, {@code data/...}), started
+     * from another directory. Only what the checkout provides (seeds, models) is pointed at it.
+     */
+    static BatchChild defaults(Path dir, String engineUrl, String alias) {
+        BatchChild child = new BatchChild(dir, engineUrl, alias, false);
+        Path checkout = Path.of(System.getProperty("pobox.home", "..")).toAbsolutePath().normalize();
+        child.settings.put("pobox.home", dir.toString());
+        child.settings.put("pobox.seeds", checkout.resolve("seeds").toString());
+        child.settings.put("pobox.ocr.paddle.models", checkout.resolve("models/paddle").toString());
+        child.settings.put("pobox.logDir", dir.resolve("logs").toString()); // as bin/pobox sets it
+        child.workingDir = dir.resolveSibling(dir.getFileName() + "-cwd");
+        return child;
+    }
+
+    /** Every folder set to an absolute path under {@code dir}, as a test-made configuration would. */
     BatchChild(Path dir, String engineUrl, String alias) {
+        this(dir, engineUrl, alias, true);
+    }
+
+    private BatchChild(Path dir, String engineUrl, String alias, boolean absoluteFolders) {
         this.dir = dir;
+        if (absoluteFolders) {
+            absoluteFolders();
+        }
+        settings.put("pobox.index.alias", alias);
+        settings.put("pobox.intake.stableMs", "300");
+        settings.put("pobox.intake.pollMs", "200");
+        settings.put("pobox.ocr.workers", "2");
+        settings.put("pobox.es.url", engineUrl);
+    }
+
+    private void absoluteFolders() {
         settings.put("pobox.home", Path.of(System.getProperty("pobox.home", "..")).toAbsolutePath().normalize().toString());
         settings.put("pobox.inbox", dir.resolve("inbox").toString());
         settings.put("pobox.work", dir.resolve("work").toString());
@@ -32,11 +67,6 @@ final class BatchChild {
         settings.put("pobox.batch.lock", dir.resolve("data/batch.lock").toString());
         settings.put("pobox.batch.lastResult", dir.resolve("data/last-batch.json").toString());
         settings.put("pobox.logDir", dir.resolve("logs").toString());
-        settings.put("pobox.index.alias", alias);
-        settings.put("pobox.intake.stableMs", "300");
-        settings.put("pobox.intake.pollMs", "200");
-        settings.put("pobox.ocr.workers", "2");
-        settings.put("pobox.es.url", engineUrl);
     }
 
     /** The same settings for code in this JVM (to read the register, the index, ...). */
@@ -55,20 +85,28 @@ final class BatchChild {
         cmd.add(classpath);
         cmd.add("org.pobox.cli.PoboxCli");
         cmd.addAll(List.of(args));
-        Files.createDirectories(dir.resolve("out"));
+        Files.createDirectories(out());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("out/run-" + (++runs) + ".txt").toFile());
+                .redirectOutput(out().resolve("run-" + (++runs) + ".txt").toFile());
+        if (workingDir != null) {
+            pb.directory(Files.createDirectories(workingDir).toFile());
+        }
         pb.environment().put("OMP_THREAD_LIMIT", "1");
         return pb.start();
     }
 
+    /** The runs' console output: beside the home, not in it, so the home holds only what pobox made. */
+    private Path out() {
+        return dir.resolveSibling(dir.getFileName() + "-out");
+    }
+
     /** What the last run printed. */
     String output() throws IOException {
-        return Files.readString(dir.resolve("out/run-" + runs + ".txt"), StandardCharsets.UTF_8);
+        return Files.readString(out().resolve("run-" + runs + ".txt"), StandardCharsets.UTF_8);
     }
 
     String output(int run) throws IOException {
-        return Files.readString(dir.resolve("out/run-" + run + ".txt"), StandardCharsets.UTF_8);
+        return Files.readString(out().resolve("run-" + run + ".txt"), StandardCharsets.UTF_8);
     }
 
     static List<String> list(Path folder) throws IOException {
