@@ -40,4 +40,26 @@ class FileNamesTest {
         assertThat(name).endsWith("信.pdf");
         assertThat(name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(200);
     }
+
+    /** Whatever comes in, what comes out is a name pobox may use as it is (and sanitise keeps a plain name). */
+    @Test
+    void sanitisedNamesAreAlwaysPlain() {
+        java.util.Random random = new java.util.Random(12L);
+        String alphabet = "ab信件.. -_%2F%5c\\\u202E\u200B\u200D\u0301\u0308\n\t\u0007\u2066\uFEFF()+,~$#'\"";
+        for (int i = 0; i < 5_000; i++) {
+            StringBuilder name = new StringBuilder();
+            int length = random.nextInt(i % 50 == 0 ? 300 : 20);
+            for (int k = 0; k < length; k++) {
+                name.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String safe = FileNames.sanitise(name.toString());
+            assertThat(FileNames.isPlain(safe)).as("%s -> %s", FileNames.visible(name.toString()), safe).isTrue();
+            assertThat(FileNames.sanitise(safe)).isEqualTo(safe);
+        }
+        assertThat(FileNames.isPlain("cafe\u0301.jpg")).as("NFD").isFalse();
+        assertThat(FileNames.isPlain("caf\u00E9.jpg")).as("NFC").isTrue();
+        assertThat(FileNames.isPlain("-rf.jpg")).isFalse();
+        assertThat(FileNames.isPlain("..%2Fevil.jpg")).isFalse();
+        assertThat(FileNames.visible("a\u202Eb\nc")).isEqualTo("\"a\\u202Eb\\u000Ac\"");
+    }
 }
