@@ -20,17 +20,29 @@ import org.pobox.testdata.PageStyle;
 import org.pobox.testdata.ScanFiles.Format;
 import org.pobox.testdata.ScanGenerator;
 
-/** {@code pobox batch} in child processes against faults: a second batch at once, the engine going away. */
+/**
+ * {@code pobox batch} in child processes against faults: a second batch at once, the engine going
+ * away. Run as users run it: POBOX_HOME with the default relative folders, started from another
+ * directory ({@link BatchChild#defaults}).
+ */
 class BatchFaultsTest {
 
     @TempDir
-    Path dir;
+    Path tmp;
+
+    /** POBOX_HOME: inbox/, work/, archive/, failed/, data/ are its default relative folders. */
+    private Path dir;
+
+    @org.junit.jupiter.api.BeforeEach
+    void home() {
+        dir = tmp.resolve("home");
+    }
 
     private final ScanGenerator generator = new ScanGenerator(31L);
 
     @Test
     void twoBatchesStartedTogetherOneRunsTheOtherExitsWithTheLockMessage() throws Exception {
-        BatchChild batch = new BatchChild(dir, TestEngine.client().url(), "letters_lock");
+        BatchChild batch = BatchChild.defaults(dir, TestEngine.client().url(), "letters_lock");
         Set<String> ids = dropLetters(dir.resolve("inbox"), 4);
 
         Process first = batch.start("batch");
@@ -55,7 +67,7 @@ class BatchFaultsTest {
         EmbeddedNode node = new EmbeddedNode(TestEngine.newNodeConfig("engine-stop"));
         node.start();
         try {
-            BatchChild batch = new BatchChild(dir, node.url(), "letters_outage");
+            BatchChild batch = BatchChild.defaults(dir, node.url(), "letters_outage");
             batch.settings.put("pobox.engine.patienceSeconds", "180");
             Set<String> ids = dropLetters(dir.resolve("inbox"), 12);
 
@@ -87,7 +99,7 @@ class BatchFaultsTest {
         EmbeddedNode node = new EmbeddedNode(TestEngine.newNodeConfig("engine-away"));
         node.start();
         try {
-            BatchChild batch = new BatchChild(dir, node.url(), "letters_away");
+            BatchChild batch = BatchChild.defaults(dir, node.url(), "letters_away");
             batch.settings.put("pobox.engine.patienceSeconds", "5");
             dropLetters(dir.resolve("inbox"), 6);
             Process run = batch.start("batch");
@@ -100,6 +112,7 @@ class BatchFaultsTest {
             assertThat(batch.output()).contains("engine unreachable");
             assertThat(BatchChild.list(dir.resolve("failed"))).isEmpty();
             assertThat(BatchChild.list(dir.resolve("work"))).isEmpty();
+            assertThat(Files.exists(dir.resolve("inbox/work"))).as("inbox/work/").isFalse();
             assertThat(BatchChild.list(dir.resolve("archive")).size() + BatchChild.list(dir.resolve("inbox")).size())
                     .isEqualTo(6);
         } finally {
@@ -110,7 +123,7 @@ class BatchFaultsTest {
     private Set<String> dropLetters(Path inbox, int n) throws Exception {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < n; i++) {
-            Path source = dir.resolve("src/l" + i + ".png");
+            Path source = tmp.resolve("src/l" + i + ".png");
             Files.createDirectories(source.getParent());
             String text = generator.letters().letter();
             generator.write(Format.PNG, source, List.of(text.substring(0, Math.min(60, text.length()))), PageStyle.clean(200));

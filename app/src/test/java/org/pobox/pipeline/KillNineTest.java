@@ -23,25 +23,36 @@ import org.pobox.testdata.ScanFiles.Format;
 import org.pobox.testdata.ScanGenerator;
 
 /**
- * kill -9 in the middle of a batch, five times at random points, then a run to the end: every
- * letter indexed exactly once, every original in archive/, registration numbers without a gap.
+ * kill -9 in the middle of a batch, several times at random points (while it starts, takes
+ * files, reads and indexes them), then a run to the end: every letter indexed exactly once, every
+ * original in archive/, nothing left in work/ or the old inbox/work/, registration numbers without
+ * a gap. Once as users run it (POBOX_HOME with the default relative folders, started from another
+ * directory), once with every folder set to an absolute path.
  */
 class KillNineTest {
 
-    private static final int LETTERS = 50;
-
     @TempDir
-    Path dir;
+    Path tmp;
 
     @Test
-    void aBatchKilledFiveTimesLosesNothingAndIndexesNothingTwice() throws Exception {
+    void aBatchKilledFiveTimesWithTheDefaultFoldersLosesNothingAndIndexesNothingTwice() throws Exception {
+        Path home = tmp.resolve("home");
+        killAndFinish(BatchChild.defaults(home, TestEngine.client().url(), "letters_kill9"), home, "letters_kill9", 40, 5);
+    }
+
+    @Test
+    void aBatchKilledWithAbsoluteFoldersLosesNothingEither() throws Exception {
+        Path dir = tmp.resolve("abs");
+        killAndFinish(new BatchChild(dir, TestEngine.client().url(), "letters_kill9abs"), dir, "letters_kill9abs", 20, 3);
+    }
+
+    private void killAndFinish(BatchChild batch, Path dir, String alias, int letters, int kills) throws Exception {
         EngineClient engine = TestEngine.client();
-        BatchChild batch = new BatchChild(dir, engine.url(), "letters_kill9");
         ScanGenerator generator = new ScanGenerator(99L);
         Set<String> ids = new HashSet<>();
         Path inbox = dir.resolve("inbox");
-        for (int i = 0; i < LETTERS; i++) {
-            Path source = dir.resolve("src/letter-" + i + ".png");
+        for (int i = 0; i < letters; i++) {
+            Path source = tmp.resolve("src-" + alias + "/letter-" + i + ".png");
             Files.createDirectories(source.getParent());
             // short text on a 200 dpi page keeps each OCR around a second
             String text = generator.letters().letter();
@@ -49,11 +60,11 @@ class KillNineTest {
             ids.add(LetterIds.sha256(source));
             TestPobox.drop(source, inbox, String.format("letter%02d.png", i));
         }
-        assertThat(ids).hasSize(LETTERS);
+        assertThat(ids).hasSize(letters);
 
         Random random = new Random(5L);
         List<Integer> archivedAtKill = new ArrayList<>();
-        for (int kill = 0; kill < 5; kill++) {
+        for (int kill = 0; kill < kills; kill++) {
             Process p = batch.start("batch");
             if (kill == 0) {
                 // once while it starts up (lock, resume, register, Camel)
@@ -75,24 +86,25 @@ class KillNineTest {
         assertThat(last.waitFor(10, TimeUnit.MINUTES)).isTrue();
         assertThat(last.exitValue()).as(batch.output()).isEqualTo(0);
 
-        org.pobox.index.LetterIndex index = new org.pobox.index.LetterIndex(engine, "letters_kill9", 1);
+        org.pobox.index.LetterIndex index = new org.pobox.index.LetterIndex(engine, alias, 1);
         index.refresh();
-        assertThat(index.count()).isEqualTo(LETTERS);
+        assertThat(index.count()).isEqualTo(letters);
         assertThat(new HashSet<>(index.ids())).isEqualTo(ids);
         assertThat(BatchChild.list(inbox)).isEmpty();
         assertThat(BatchChild.list(dir.resolve("work"))).isEmpty();
+        assertThat(Files.exists(inbox.resolve("work"))).as("inbox/work/").isFalse();
         assertThat(BatchChild.list(dir.resolve("failed"))).isEmpty();
-        assertThat(BatchChild.list(dir.resolve("archive"))).hasSize(LETTERS);
+        assertThat(BatchChild.list(dir.resolve("archive"))).hasSize(letters);
 
-        // the register: 50 numbers, 0001..0050, one per letter, and the index agrees with it
+        // the register: one number per letter, 0001 up, gapless, and the index agrees with it
         Register register = new Register(dir.resolve("data/register.log"), "SD10JM", java.time.ZoneId.of("Asia/Shanghai"));
         List<Register.Entry> entries = register.entries();
-        assertThat(entries).hasSize(LETTERS);
+        assertThat(entries).hasSize(letters);
         assertThat(entries.stream().map(Register.Entry::letterId).toList()).containsExactlyInAnyOrderElementsOf(ids);
-        for (int i = 0; i < LETTERS; i++) {
+        for (int i = 0; i < letters; i++) {
             assertThat(entries.get(i).number()).endsWith(String.format("-%04d", i + 1));
         }
-        Map<String, String> numberById = registrationNumbers(engine, "letters_kill9");
+        Map<String, String> numberById = registrationNumbers(engine, alias);
         for (Register.Entry e : entries) {
             assertThat(numberById.get(e.letterId())).isEqualTo(e.number());
         }
