@@ -40,7 +40,7 @@ import org.pobox.register.Register;
  */
 final class ArchivedLetters {
 
-    private static final Pattern ARCHIVE_NAME = Pattern.compile("^([0-9a-f]{12})-(.+)$");
+    private static final Pattern ARCHIVE_NAME = Pattern.compile("^([0-9a-f]{12})(?:~[0-9]+)?-(.+)$");
 
     /** One file of a letter in {@code archive/}. */
     record ArchivedFile(Path path, String name, String sha256, Instant receivedAt) {

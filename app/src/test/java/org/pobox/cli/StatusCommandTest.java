@@ -40,6 +40,10 @@ class StatusCommandTest {
         Files.createDirectories(dir.resolve("inbox"));
         Files.writeString(dir.resolve("inbox/a.png"), "x");
         Files.writeString(dir.resolve("inbox/b.png"), "x");
+        // what the intake leaves alone, and what an older pobox left in inbox/work/: still counted
+        Files.writeString(dir.resolve("inbox/scan.png.part"), "x");
+        Files.writeString(Files.createDirectories(dir.resolve("inbox/work")).resolve("c.png"), "x");
+        Files.writeString(Files.createDirectories(dir.resolve("work")).resolve("d.png"), "x");
         Files.createDirectories(dir.resolve("failed"));
         Files.writeString(dir.resolve("failed/20200520-010203-abcdef01-bad.png"), "");
         Files.writeString(dir.resolve("failed/20200520-010203-abcdef01-bad.png.reason"), "empty file (0 bytes)\n");
@@ -47,7 +51,10 @@ class StatusCommandTest {
                 "some files failed", 3, 2, 0, 1, 2, List.of(), Map.of()).save(dir.resolve("data/last-batch.json"));
 
         String idle = run();
-        assertThat(idle).contains("backlog: 2 files").contains("no batch running").contains("failures: 1 files")
+        assertThat(idle).contains("backlog: 3 files").contains("1 of them not taken yet")
+                .contains("scan.png.part: a temporary or hidden file")
+                .contains("1 files in " + dir.resolve("work")).contains("1 files in " + dir.resolve("inbox/work") + ", left by an older pobox")
+                .contains("no batch running").contains("failures: 1 files")
                 .contains("empty file (0 bytes)").containsPattern("search engine: (green|yellow)")
                 .contains("exit 1 (some files failed)");
 
