@@ -2,7 +2,6 @@ package org.pobox.intake;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 
 /**
  * The letters being read right now, by id, so that the same bytes taken twice at once (two
@@ -34,10 +33,15 @@ final class InFlight {
         }
     }
 
-    static Result await(CompletableFuture<Result> first) throws InterruptedException {
+    /**
+     * How the first copy ended. Not interruptible: a copy interrupted while it waits (a forced
+     * shutdown) would otherwise fail to failed/ for no fault of its own; the first copy always
+     * ends, and tells.
+     */
+    static Result await(CompletableFuture<Result> first) {
         try {
-            return first.get();
-        } catch (ExecutionException e) {
+            return first.join();
+        } catch (java.util.concurrent.CompletionException e) {
             return new Result(Outcome.UNFINISHED, null);
         }
     }

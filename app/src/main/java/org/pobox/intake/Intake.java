@@ -86,7 +86,7 @@ public class Intake {
      * being read right now (another copy in this batch, on the other worker) count too: this copy
      * waits for that one and then adds its name, or fails with its reason.
      */
-    public boolean alreadyIndexed(Exchange exchange) throws InterruptedException {
+    public boolean alreadyIndexed(Exchange exchange) {
         org.apache.camel.Message in = exchange.getIn();
         String id = in.getHeader(Headers.LETTER_ID, String.class);
         String name = in.getHeader(Headers.ORIGINAL_NAME, in.getHeader(Headers.SAFE_NAME, String.class), String.class);
