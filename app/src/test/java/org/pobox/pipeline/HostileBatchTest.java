@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pobox.letter.Json;
@@ -97,7 +96,8 @@ class HostileBatchTest {
         assertThat(TestPobox.list(inbox)).isEmpty();
         assertThat(archived.size() + failed.size()).as("archive %s failed %s", archived, failed).isEqualTo(entered);
         assertThat(archived).hasSize(2 + COPY_NAMES.size()).doesNotHaveDuplicates()
-                .allSatisfy(n -> assertThat(org.pobox.intake.FileNames.isPlain(n)).as(n).isTrue());
+                .allSatisfy(n -> assertThat(n.matches("[0-9a-f]{12}(~[0-9]+)?-.+")
+                        && org.pobox.intake.FileNames.isPlain(n.substring(n.indexOf('-') + 1))).as(n).isTrue());
         assertThat(failed).hasSize(bad.size());
         assertThat(TestPobox.list(home.resolve("work"))).isEmpty();
         assertThat(Files.exists(inbox.resolve("work"))).as("inbox/work/").isFalse();
@@ -155,11 +155,5 @@ class HostileBatchTest {
 
     private java.awt.image.BufferedImage page() {
         return generator.render(text(), PageStyle.clean(200));
-    }
-
-    static List<String> all(Path dir) throws Exception {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.map(p -> dir.relativize(p).toString()).toList();
-        }
     }
 }

@@ -96,8 +96,10 @@ class RandomNamesTest {
                     archived, failed, notTaken).isEqualTo(FILES);
             assertThat(failed).isEmpty();
             assertThat(notTaken).allSatisfy(w -> assertThat(w).contains("temporary or hidden"));
-            assertThat(archived).doesNotHaveDuplicates()
-                    .allSatisfy(n -> assertThat(FileNames.isPlain(n)).as(FileNames.visible(n)).isTrue());
+            // <sha12>[~n]-<plain name>: a plain name behind the hash prefix
+            assertThat(archived).doesNotHaveDuplicates().allSatisfy(n -> assertThat(
+                    n.matches("[0-9a-f]{12}(~[0-9]+)?-.+") && FileNames.isPlain(n.substring(n.indexOf('-') + 1)))
+                    .as(FileNames.visible(n)).isTrue());
             // nothing outside its folders
             assertThat(TestPobox.list(dir)).containsExactlyInAnyOrder("data", "src");
             assertThat(TestPobox.list(dir.resolve("data"))).isSubsetOf("inbox", "work", "archive", "failed", "data");
