@@ -96,7 +96,9 @@ class LatePageTest {
         }
         assertThat(new LetterSearch(TestEngine.client(), ALIAS).search(PHRASES.get(2), 10).hits())
                 .anySatisfy(hit -> assertThat(hit.id()).isEqualTo(id));
-        assertThat(TestPobox.list(config.archive())).filteredOn(n -> n.contains("roadfund_p")).hasSize(3);
+        // every file received is kept: the second page's repeat under a name of its own, replacing nothing
+        assertThat(TestPobox.list(config.archive())).filteredOn(n -> n.contains("roadfund_p")).hasSize(4)
+                .filteredOn(n -> n.endsWith("roadfund_p2.png")).hasSize(2);
         assertThat(TestPobox.list(config.failed())).isEmpty();
         assertThat(search("file_names:roadfund_p3.png")).hasSize(1);
     }
