@@ -63,6 +63,9 @@ class RandomNamesTest {
         Map<String, Path> dropped = new LinkedHashMap<>(); // name → its bytes
         dropped.put(Normalizer.normalize("café 来信.jpg", Normalizer.Form.NFC), scans.get(0));
         dropped.put(Normalizer.normalize("café 来信.jpg", Normalizer.Form.NFD), scans.get(1));
+        // a hidden and a temporary file: left alone, and counted as waiting, with why
+        dropped.put(".hidden\u200B信.jpg", scans.get(2));
+        dropped.put("scan\u202E.jpg.part", scans.get(3));
         while (dropped.size() < FILES) {
             dropped.putIfAbsent(name(random), scans.get(random.nextInt(SCANS)));
         }
@@ -95,7 +98,7 @@ class RandomNamesTest {
             assertThat(archived.size() + failed.size() + notTaken.size()).as("archive %s, failed %s, waiting %s",
                     archived, failed, notTaken).isEqualTo(FILES);
             assertThat(failed).isEmpty();
-            assertThat(notTaken).allSatisfy(w -> assertThat(w).contains("temporary or hidden"));
+            assertThat(notTaken).hasSizeGreaterThanOrEqualTo(2).allSatisfy(w -> assertThat(w).contains("temporary or hidden"));
             // <sha12>[~n]-<plain name>: a plain name behind the hash prefix
             assertThat(archived).doesNotHaveDuplicates().allSatisfy(n -> assertThat(
                     n.matches("[0-9a-f]{12}(~[0-9]+)?-.+") && FileNames.isPlain(n.substring(n.indexOf('-') + 1)))
