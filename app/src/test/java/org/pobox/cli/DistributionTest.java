@@ -71,7 +71,7 @@ class DistributionTest {
             Result node = pobox.run(Duration.ofMinutes(3), "node", "start");
             assertThat(node.exit()).as(node.toString()).isZero();
 
-            Result batch = pobox.run(Duration.ofMinutes(8), "batch");
+            Result batch = pobox.run(Duration.ofMinutes(5), "batch");
             assertThat(batch.exit()).as(batch.toString()).isZero();
             assertThat(batch.stdout()).contains("indexed 2, already indexed 0, failed 0");
             // not a terminal: no progress line drawn again with \r into cron's mail
@@ -185,9 +185,13 @@ class DistributionTest {
     private static void jar(Path classes, Path jar) throws IOException {
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out);
                 Stream<Path> files = Files.walk(classes)) {
-            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                j.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
-                Files.copy(f, j);
+            for (Path f : files.filter(f -> !f.equals(classes)).sorted().toList()) {
+                String name = classes.relativize(f).toString().replace('\\', '/');
+                // directory entries too: Camel finds classpath:routes/*.camel.yaml by listing the folder
+                j.putNextEntry(new JarEntry(Files.isDirectory(f) ? name + "/" : name));
+                if (Files.isRegularFile(f)) {
+                    Files.copy(f, j);
+                }
                 j.closeEntry();
             }
         }
@@ -223,9 +227,18 @@ class DistributionTest {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
                 throw new AssertionError("pobox " + String.join(" ", args) + " did not finish in " + limit + ":\n"
-                        + read(args[0] + ".out") + "\n" + read(args[0] + ".err"));
+                        + read(args[0] + ".out") + "\n" + read(args[0] + ".err") + "\n--- log\n" + logTail());
             }
             return new Result(p.exitValue(), read(args[0] + ".out"), read(args[0] + ".err"));
+        }
+
+        private String logTail() throws IOException {
+            Path log = Path.of(env.get("POBOX_HOME"), "logs/pobox.log");
+            if (!Files.isRegularFile(log)) {
+                return "(no log)";
+            }
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         }
 
         private String read(String name) throws IOException {
