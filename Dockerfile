@@ -15,7 +15,7 @@ COPY app/pom.xml app/
 # (best effort: package below fetches whatever go-offline misses)
 RUN mvn -B -ntp -q dependency:go-offline || true
 COPY . .
-RUN mvn -B -ntp -q package -DskipTests \
+RUN mvn -B -ntp -q package -Dmaven.test.skip=true \
  && mkdir /opt/pobox \
  && tar -xzf app/target/pobox-*-dist.tar.gz -C /opt/pobox --strip-components=1 \
  && /opt/pobox/bin/fetch-models
