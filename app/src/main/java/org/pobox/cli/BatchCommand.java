@@ -95,7 +95,7 @@ final class BatchCommand implements Callable<Integer> {
             pipeline.start();
             LOG.info("batch started: {} files, {} pages", progress.files, progress.pagesTotal);
             List<Path> left = pipeline.drain(Duration.ofMinutes(stallMinutes), progress::show);
-            System.err.println();
+            progress.end();
             BatchTracker t = pipeline.tracker();
             int exit;
             String outcome;
@@ -156,11 +156,12 @@ final class BatchCommand implements Callable<Integer> {
         }
     }
 
-    /** The progress line: files and pages done out of the total, pages per minute, ETA. */
+    /** The progress line: files and pages done out of the total, pages per minute, ETA (see {@link ProgressLine}). */
     static final class Progress {
         final int files;
         final int pagesTotal;
         private final long start = System.nanoTime();
+        private final ProgressLine out = ProgressLine.onStderr();
 
         Progress(List<Path> waiting) {
             PageDecoder decoder = new PageDecoder();
@@ -177,14 +178,17 @@ final class BatchCommand implements Callable<Integer> {
         }
 
         void show(int done, int total, BatchTracker t) {
-            System.err.print("\r" + line(done, total, t.pagesRead(), (System.nanoTime() - start) / 1e9));
-            System.err.flush();
+            out.show(line(done, total, t.pagesRead(), (System.nanoTime() - start) / 1e9));
+        }
+
+        void end() {
+            out.end();
         }
 
         String line(int done, int total, int pages, double seconds) {
             double perMin = seconds > 0 ? pages * 60.0 / seconds : 0;
             String eta = perMin > 0 ? format(Duration.ofSeconds((long) ((pagesTotal - pages) * 60.0 / perMin))) : "--:--";
-            return String.format("files %d/%d, pages %d/%d, %.1f pages/min, ETA %s   ", done, total, pages,
+            return String.format("files %d/%d, pages %d/%d, %.1f pages/min, ETA %s", done, total, pages,
                     pagesTotal, perMin, eta);
         }
 

@@ -78,12 +78,11 @@ final class ReindexCommand implements Callable<Integer> {
         Rebuilder.Result r;
         try (Pipeline pipeline = Pipeline.forRebuild(config, engine.client()).start()) {
             long start = System.nanoTime();
-            r = new Rebuilder(pipeline, engine.client(), alias, config.archive()).rebuild(reocr, (done, total, again) -> {
-                System.err.printf("\rletters %d/%d (%d read again from the scan), %d s   ", done, total, again,
-                        (System.nanoTime() - start) / 1_000_000_000L);
-                System.err.flush();
-            });
-            System.err.println();
+            ProgressLine line = ProgressLine.onStderr();
+            r = new Rebuilder(pipeline, engine.client(), alias, config.archive()).rebuild(reocr, (done, total, again) ->
+                    line.show(String.format("letters %d/%d (%d read again from the scan), %d s", done, total, again,
+                            (System.nanoTime() - start) / 1_000_000_000L)));
+            line.end();
         }
         return report(r, alias);
     }

@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -15,15 +16,32 @@ import java.util.Properties;
  * {@code pobox.properties} in the home folder, then environment variables, then system properties.
  * An environment variable overrides a key by Camel's convention: {@code pobox.es.url} ← {@code POBOX_ES_URL}.
  * Cron runs with a bare environment, so every default lives in the files, not in a shell profile.
+ *
+ * <p>Two places: the <b>data home</b> ({@code POBOX_HOME}: inbox, archive, failed, work, data/,
+ * logs, reports, pobox.properties, local seeds), which the mailroom owns and writes, and the
+ * <b>installation</b> ({@code POBOX_INSTALL}, which bin/pobox derives from its own location: the
+ * program, its libraries, the node's jars, the default seeds, the models), which may be read-only.
+ * In a checkout both are the checkout. A relative path setting is resolved against its place here,
+ * once, whatever the working directory; Camel gets the resolved, absolute paths too
+ * ({@link #asProperties()}), so {@code file:{{pobox.inbox}}} never means {@code ./inbox}.
  */
 public final class PoboxConfig {
 
+    /** Settings naming a file or folder of the data home. */
+    static final List<String> DATA_PATHS = List.of("pobox.inbox", "pobox.archive", "pobox.failed", "pobox.work",
+            "pobox.understand.model", "pobox.node.data", "pobox.register.file", "pobox.batch.lock",
+            "pobox.report.dir", "pobox.batch.lastResult", "pobox.logDir");
+    /** Settings naming something the installation ships (a data home may have its own seeds). */
+    static final List<String> INSTALL_PATHS = List.of("pobox.ocr.paddle.models", "pobox.seeds");
+
     private final Properties props;
     private final Path home;
+    private final Path install;
 
-    private PoboxConfig(Properties props, Path home) {
+    private PoboxConfig(Properties props, Path home, Path install) {
         this.props = props;
         this.home = home;
+        this.install = install;
     }
 
     public static PoboxConfig load() {
@@ -42,6 +60,7 @@ public final class PoboxConfig {
             throw new IllegalStateException("cannot read application.properties", e);
         }
         Path home = resolveHome(env, system);
+        Path install = resolveInstall(env, system, home);
         Path local = home.resolve("pobox.properties");
         if (Files.isRegularFile(local)) {
             try (Reader r = Files.newBufferedReader(local, StandardCharsets.UTF_8)) {
@@ -62,7 +81,8 @@ public final class PoboxConfig {
             }
         }
         p.setProperty("pobox.home", home.toString());
-        return new PoboxConfig(p, home);
+        p.setProperty("pobox.install", install.toString());
+        return new PoboxConfig(p, home, install);
     }
 
     /** {@code pobox.es.url} → {@code POBOX_ES_URL}. */
@@ -81,8 +101,23 @@ public final class PoboxConfig {
         return Path.of(h).toAbsolutePath().normalize();
     }
 
+    /** {@code pobox.install} (set by bin/pobox), else {@code POBOX_INSTALL}, else the data home (a checkout). */
+    private static Path resolveInstall(Map<String, String> env, Properties system, Path home) {
+        String i = system.getProperty("pobox.install");
+        if (i == null || i.isBlank()) {
+            i = env.get("POBOX_INSTALL");
+        }
+        return i == null || i.isBlank() ? home : home.resolve(i).toAbsolutePath().normalize();
+    }
+
+    /** The data home (POBOX_HOME): what pobox reads and writes about letters. */
     public Path home() {
         return home;
+    }
+
+    /** Where pobox is installed (POBOX_INSTALL): program, libraries, node, default seeds, models. */
+    public Path install() {
+        return install;
     }
 
     public String get(String key) {
@@ -102,23 +137,52 @@ public final class PoboxConfig {
         return Integer.parseInt(get(key));
     }
 
-    /** A folder setting, relative to the home folder unless absolute. */
+    /**
+     * A file or folder setting as an absolute path: an absolute value as it is; a relative one
+     * against the installation for what the installation ships ({@link #INSTALL_PATHS}; seeds come
+     * from the data home when it has its own {@code seeds/} folder), else against the data home.
+     */
     public Path path(String key) {
-        return home.resolve(get(key)).normalize();
+        Path value = Path.of(get(key));
+        if (value.isAbsolute()) {
+            return value.normalize();
+        }
+        if (INSTALL_PATHS.contains(key)) {
+            Path local = home.resolve(value).normalize();
+            return key.equals("pobox.seeds") && Files.isDirectory(local) ? local : install.resolve(value).normalize();
+        }
+        return home.resolve(value).normalize();
     }
 
     public PoboxConfig with(String key, String value) {
         Properties p = new Properties();
         p.putAll(props);
         p.setProperty(key, value);
-        return new PoboxConfig(p, home);
+        return new PoboxConfig(p, home, install);
     }
 
-    /** Everything, for Camel's property placeholders ({{pobox.inbox}} in the routes). */
+    /**
+     * Everything, for Camel's property placeholders ({{pobox.inbox}} in the routes), with every
+     * path setting resolved as {@link #path(String)} does: Camel's file component would otherwise
+     * read a relative one against the working directory (cron's is the user's home).
+     */
     public Properties asProperties() {
         Properties p = new Properties();
         p.putAll(props);
+        for (String key : DATA_PATHS) {
+            resolvedInto(p, key);
+        }
+        for (String key : INSTALL_PATHS) {
+            resolvedInto(p, key);
+        }
         return p;
+    }
+
+    private void resolvedInto(Properties p, String key) {
+        String value = props.getProperty(key);
+        if (value != null && !value.isBlank() && !value.contains("{{")) {
+            p.setProperty(key, path(key).toString());
+        }
     }
 
     public Path inbox() {

@@ -29,8 +29,9 @@ import org.pobox.config.HttpGet;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The embedded search node: OpenSearch in a child JVM with its own classpath ({@code node/target/classes}
- * and {@code node/target/lib/*} under the pobox home), listening on 127.0.0.1.
+ * The embedded search node: OpenSearch in a child JVM with its own classpath (the installation's
+ * {@code node/lib/*}, or a checkout's {@code node/target/classes} and {@code node/target/lib/*}),
+ * listening on 127.0.0.1.
  *
  * <p>Two ways to use it:
  * <ul>
@@ -209,7 +210,8 @@ public class EmbeddedNode implements AutoCloseable {
     private void launch() throws IOException {
         if (!config.nodeIsBuilt()) {
             throw new NodeException("the search node is not built (" + config.nodeLib() + " is missing); "
-                    + "build it with `mvn -B package -DskipTests` at the top of the pobox checkout " + config.home());
+                    + "build it with `mvn -B package -DskipTests` at the top of the pobox checkout, or unpack the "
+                    + "distribution again, in " + config.install());
         }
         requirePortFree(config.port());
 
@@ -219,7 +221,7 @@ public class EmbeddedNode implements AutoCloseable {
             Files.move(log, log.resolveSibling("node.log.1"), StandardCopyOption.REPLACE_EXISTING);
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        String classpath = config.nodeClasses() + File.pathSeparator + config.nodeLib().resolve("*");
+        String classpath = String.join(File.pathSeparator, config.nodeClasspath());
         List<String> command = List.of(java.toString(),
                 "-Xms" + config.heap(), "-Xmx" + config.heap(),
                 // C1 only: about half the start time, and a dev/test node never gets hot enough for C2

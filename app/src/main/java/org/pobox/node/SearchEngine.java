@@ -40,7 +40,7 @@ public final class SearchEngine implements AutoCloseable {
     }
 
     public static NodeConfig nodeConfig(PoboxConfig config) {
-        return new NodeConfig(config.home(), config.path("pobox.node.data"), config.getInt("pobox.node.port"),
+        return new NodeConfig(config.install(), config.path("pobox.node.data"), config.getInt("pobox.node.port"),
                 config.get("pobox.node.heap"), NodeConfig.DEFAULT_START_TIMEOUT);
     }
 

@@ -93,9 +93,13 @@ public final class PaddleEngine implements OcrEngine {
         classifier = cls;
     }
 
-    /** {@code <pobox.home>/models/paddle}, where bin/fetch-models puts the models. */
+    /**
+     * {@code <pobox.install>/models/paddle}, where bin/fetch-models puts the models (bin/pobox sets
+     * {@code pobox.install}; in a checkout and under surefire it is {@code pobox.home}).
+     */
     public static Path defaultModelDir() {
-        return Path.of(System.getProperty("pobox.home", ".")).resolve("models").resolve("paddle");
+        return Path.of(System.getProperty("pobox.install", System.getProperty("pobox.home", ".")))
+                .resolve("models").resolve("paddle");
     }
 
     @Override

@@ -29,9 +29,9 @@ public record Seeds(Path dir, Round round, Taxonomy taxonomy, RegionsFile region
             .registerModule(new JavaTimeModule())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    /** {@code <pobox.home>/seeds}; the CLI and surefire set {@code pobox.home}. */
+    /** The installation's seeds: {@code <pobox.install>/seeds} (bin/pobox sets it), else {@code <pobox.home>/seeds} (surefire sets that). */
     public static Path defaultDir() {
-        return Path.of(System.getProperty("pobox.home", ".")).resolve("seeds");
+        return Path.of(System.getProperty("pobox.install", System.getProperty("pobox.home", "."))).resolve("seeds");
     }
 
     /** Loads the round with the latest work start among {@code round-*.yaml} in {@code dir}. */
