@@ -91,10 +91,11 @@ final class BatchCommand implements Callable<Integer> {
         }
         try (engine; Pipeline pipeline = new Pipeline(config, engine.client())) {
             pipeline.inbox().resumeWork();
-            Progress progress = new Progress(pipeline.inbox().waiting());
+            List<Path> waiting = pipeline.inbox().waiting();
+            Progress progress = new Progress(waiting);
             pipeline.start();
             LOG.info("batch started: {} files, {} pages", progress.files, progress.pagesTotal);
-            List<Path> left = pipeline.drain(Duration.ofMinutes(stallMinutes), progress::show);
+            List<Path> left = pipeline.drain(waiting, Duration.ofMinutes(stallMinutes), progress::show);
             progress.end();
             BatchTracker t = pipeline.tracker();
             int exit;

@@ -156,7 +156,14 @@ public final class Pipeline implements AutoCloseable {
      * @return the files still in the inbox (empty when the batch drained)
      */
     public List<Path> drain(Duration stall, ProgressListener progress) throws InterruptedException {
-        List<Path> batch = inbox.waiting();
+        return drain(inbox.waiting(), stall, progress);
+    }
+
+    /**
+     * As {@link #drain(Duration, ProgressListener)} for the files counted before {@link #start()}:
+     * the intake takes its first file at once, so a count made after the start can miss it.
+     */
+    public List<Path> drain(List<Path> batch, Duration stall, ProgressListener progress) throws InterruptedException {
         int total = batch.size();
         long lastChange = System.nanoTime();
         int lastDone = -1;
