@@ -34,7 +34,7 @@ public final class DevsetEvaluate {
                     String reporterPhone, String thirdPartyPhone, String duplicateOf, List<String> hard) {}
 
     /** What the understanding made of one letter. */
-    record Read(LetterUnderstanding u, String duplicateOf, double ms) {}
+    record Read(LetterUnderstanding u, String duplicateOf, String shared, double ms) {}
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
@@ -78,16 +78,17 @@ public final class DevsetEvaluate {
             // the index holds masked text: the signature is computed on it, as UnderstandStage does
             DuplicateSignature sig = reader.signature(reader.mask(l.body(), u.reporter()));
             String link = null;
+            String shared = null;
             double best = 0;
             for (int j = 0; j < signatures.size(); j++) {
                 DuplicateSignature other = signatures.get(j);
                 if (!sig.isDuplicateOf(other)) continue;
                 double s = sig.score(other);
-                if (s > best) { best = s; link = firstOf.get(j); }
+                if (s > best) { best = s; link = firstOf.get(j); shared = letters.get(j).id() + ": " + sig.shared(other); }
             }
             signatures.add(sig);
             firstOf.add(link == null ? l.id() : link);
-            out.add(new Read(u, link, ms));
+            out.add(new Read(u, link, shared, ms));
         }
         return out;
     }
@@ -236,7 +237,8 @@ public final class DevsetEvaluate {
             }
             if (!Objects.equals(l.duplicateOf() == null ? null : "dup", r.duplicateOf() == null ? null : "dup")
                     || l.duplicateOf() != null && r.duplicateOf() != null && !l.duplicateOf().equals(r.duplicateOf())) {
-                byField.get("duplicate_of").add(tag + ": " + l.duplicateOf() + " → " + r.duplicateOf());
+                byField.get("duplicate_of").add(tag + ": " + l.duplicateOf() + " → " + r.duplicateOf()
+                        + (r.shared() == null ? "" : " (" + r.shared() + ")"));
             }
         }
         StringBuilder md = new StringBuilder();

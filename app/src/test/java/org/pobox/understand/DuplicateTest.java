@@ -23,7 +23,7 @@ class DuplicateTest {
         OcrNoise noise = new OcrNoise(5);
         DuplicateSignature a = Readers.RULES_ONLY.signature(noise.degrade(FIRST, 0.10));
         DuplicateSignature b = Readers.RULES_ONLY.signature(noise.degrade(resent, 0.10));
-        assertThat(a.isDuplicateOf(b)).isTrue();
+        assertThat(a.isDuplicateOf(b)).as(a.shared(b) + " / " + a + " / " + b).isTrue();
         Set<String> shared = new HashSet<>(a.bandKeys());
         shared.retainAll(b.bandKeys());
         assertThat(shared).isNotEmpty();

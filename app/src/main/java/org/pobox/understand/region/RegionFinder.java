@@ -127,6 +127,26 @@ public final class RegionFinder {
         return out;
     }
 
+    /** Every place a text names, as written. */
+    public List<String> placeNames(String text) {
+        List<String> out = new ArrayList<>();
+        for (Match<Place> m : withMisread(text)) if (m.value().kind() != Place.Kind.RESIDENCE_CUE) out.add(m.phrase());
+        return out;
+    }
+
+    /**
+     * The places a text names that are smaller than a town (villages, district organs, places
+     * outside), as written: a town is shared by too many unrelated letters to tell matters apart.
+     */
+    public List<String> specificPlaceNames(String text) {
+        List<String> out = new ArrayList<>();
+        for (Match<Place> m : places.find(text)) {
+            Place.Kind k = m.value().kind();
+            if (k == Place.Kind.VILLAGE || k == Place.Kind.DISTRICT_UNIT || k == Place.Kind.OUTSIDE) out.add(m.phrase());
+        }
+        return out;
+    }
+
     private static boolean isUnitOfPost(Match<Place> m, List<Integer> unitStarts) {
         for (int s : unitStarts) if (s >= m.start() && s - m.end() <= 4) return true;
         return false;
