@@ -46,7 +46,7 @@ class SubjectTest {
 
     @Test
     void theModelLearnsColloquialPhrasingTheRulesDoNotList() {
-        String colloquial = "谁想接村里的活儿都得先给他塞钱，不塞钱门都没有。";
+        String colloquial = "他给人办事都要拿钱，少了还不行，家里买了好几套房子。";
         assertThat(read(Readers.RULES_ONLY, colloquial).subject()).isEqualTo(SubjectClassifier.OTHER);
         Understander trained = Readers.RULES_ONLY.retrain(training(300));
         assertThat(read(trained, colloquial).subject()).isEqualTo("贪污贿赂");

@@ -86,13 +86,25 @@ public record DuplicateSignature(long[] text, List<String> names, List<String> p
         return out.toString();
     }
 
-    /** 1 = both name some and they agree, 0 = one names none, -1 = both name some and they differ. */
+    /**
+     * 1 = both name some and they agree, 0 = one names none, -1 = both name some and they differ.
+     * A word of three or more characters with one misread is the same word (OCR of another scan).
+     */
     static int agreement(List<String> a, List<String> b) {
         if (a.isEmpty() || b.isEmpty()) return 0;
-        Set<String> both = new LinkedHashSet<>(a);
-        both.retainAll(new LinkedHashSet<>(b));
-        int shorter = Math.min(new LinkedHashSet<>(a).size(), new LinkedHashSet<>(b).size());
-        return both.size() >= AGREE * shorter ? 1 : -1;
+        List<String> shorter = a.size() <= b.size() ? a : b;
+        List<String> longer = shorter == a ? b : a;
+        int shared = 0;
+        for (String x : shorter) if (longer.stream().anyMatch(y -> sameWord(x, y))) shared++;
+        return shared >= AGREE * shorter.size() ? 1 : -1;
+    }
+
+    static boolean sameWord(String x, String y) {
+        if (x.equals(y)) return true;
+        if (x.length() != y.length() || x.length() < 3) return false;
+        int differ = 0;
+        for (int i = 0; i < x.length(); i++) if (x.charAt(i) != y.charAt(i)) differ++;
+        return differ <= 1;
     }
 
     private static void append(StringBuilder out, String label, List<String> a, List<String> b) {
