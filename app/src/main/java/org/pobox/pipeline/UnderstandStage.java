@@ -5,6 +5,8 @@ import org.pobox.index.LetterDocument;
 import org.pobox.index.LetterIndex;
 import org.pobox.letter.Letter;
 import org.pobox.letter.Page;
+import org.pobox.understand.Evidence;
+import org.pobox.understand.Explanation;
 import org.pobox.understand.LetterUnderstanding;
 import org.pobox.understand.Understander;
 import org.pobox.understand.duplicates.DuplicateSignature;

@@ -66,7 +66,7 @@ public final class DevsetEvaluate {
     }
 
     /** Understands every letter in order of receipt, linking each to the first letter of its matter, as the pipeline does. */
-    public static List<Read> read(LetterReader reader, List<Labelled> letters) {
+    public static List<Read> read(Understander reader, List<Labelled> letters) {
         for (int i = 0; i < Math.min(20, letters.size()); i++) reader.understand(letters.get(i).body(), letters.get(i).envelope(), null);
         List<Read> out = new ArrayList<>();
         List<DuplicateSignature> signatures = new ArrayList<>();
@@ -292,7 +292,7 @@ public final class DevsetEvaluate {
         Path dir = args.length > 0 ? Path.of(args[0]) : devsetDir();
         List<Labelled> letters = load(dir.resolve("letters.jsonl"));
         Seeds seeds = Seeds.load(Seeds.defaultDir());
-        LetterReader reader = new LetterReader(seeds, null);
+        Understander reader = new Understander(seeds, null);
         String md = "# understand on the devset (" + letters.size() + " letters, " + dir + ")\n\n"
                 + report(letters, read(reader, letters), "as the pipeline reads them (text)");
         System.out.println(md);
