@@ -230,7 +230,7 @@ public final class Understander {
         }
         java.util.Set<String> places = new java.util.TreeSet<>(regions.specificPlaceNames(flowed));
         java.util.Set<String> numbers = new java.util.TreeSet<>();
-        Matcher number = PARTICULAR_NUMBER.matcher(OcrDigits.read(flowed, 2));
+        Matcher number = PARTICULAR_NUMBER.matcher(flowed);
         while (number.find()) if (!SERVICE_NUMBERS.contains(number.group())) numbers.add(number.group());
         return minHasher.signature(own, names, places, numbers);
     }

@@ -25,8 +25,10 @@ public record DuplicateSignature(long[] text, List<String> names, List<String> p
 
     /** Stored with the signature: a signature of another version never matches (a reindex recomputes them). */
     public static final int VERSION = 2;
-    /** Text this similar, about the same people (or the same places and numbers), is the same matter re-sent. */
+    /** Text this similar, about the same people or places, is the same matter re-sent. */
     public static final double SIMILAR_TEXT = 0.45;
+    /** Text this similar is a re-sent copy when some particulars (even only numbers) agree. */
+    public static final double NEAR_TEXT = 0.7;
     /** Text this similar is a re-sent copy even without particulars, unless particulars disagree. */
     public static final double SAME_TEXT = 0.85;
     /**
@@ -61,20 +63,21 @@ public record DuplicateSignature(long[] text, List<String> names, List<String> p
 
     public boolean isDuplicateOf(DuplicateSignature other) {
         if (other == null || text.length != other.text.length) return false;
-        int names = agreement(this.names, other.names);
-        int places = agreement(this.places, other.places);
-        int numbers = agreement(this.numbers, other.numbers);
+        int names = agreement(this.names, other.names, true);
+        int places = agreement(this.places, other.places, true);
+        int numbers = agreement(this.numbers, other.numbers, false);
         if (names < 0 || places < 0 || numbers < 0) return false; // another person, place or sum: another matter
         double s = similarity(other);
         return s >= SAME_TEXT
-                || s >= SIMILAR_TEXT && (names == 1 || places == 1 && numbers == 1)
+                || s >= NEAR_TEXT && names + places + numbers >= 1
+                || s >= SIMILAR_TEXT && names + places >= 1
                 || s >= REWRITTEN_TEXT && names + places + numbers >= 2;
     }
 
     /** Orders confirmed candidates: text similarity plus the kinds of particulars shared. */
     public double score(DuplicateSignature other) {
-        return similarity(other) + agreement(names, other.names) + agreement(places, other.places)
-                + agreement(numbers, other.numbers);
+        return similarity(other) + agreement(names, other.names, true) + agreement(places, other.places, true)
+                + agreement(numbers, other.numbers, false);
     }
 
     /** What the two letters share, for the explanation of a link. */
@@ -88,14 +91,15 @@ public record DuplicateSignature(long[] text, List<String> names, List<String> p
 
     /**
      * 1 = both name some and they agree, 0 = one names none, -1 = both name some and they differ.
-     * A word of three or more characters with one misread is the same word (OCR of another scan).
+     * With {@code misread}, a word of three or more characters with one character misread is the
+     * same word (OCR of another scan); never for numbers: 2017 and 2019 are two years.
      */
-    static int agreement(List<String> a, List<String> b) {
+    static int agreement(List<String> a, List<String> b, boolean misread) {
         if (a.isEmpty() || b.isEmpty()) return 0;
         List<String> shorter = a.size() <= b.size() ? a : b;
         List<String> longer = shorter == a ? b : a;
         int shared = 0;
-        for (String x : shorter) if (longer.stream().anyMatch(y -> sameWord(x, y))) shared++;
+        for (String x : shorter) if (longer.stream().anyMatch(y -> misread ? sameWord(x, y) : x.equals(y))) shared++;
         return shared >= AGREE * shorter.size() ? 1 : -1;
     }
 
