@@ -126,11 +126,12 @@ public final class Understander {
                 region.score(), region.evidence()));
 
         // the remit covers the inspected district only: a cadre elsewhere is another body's business
-        boolean inScope = round.inScope(reported.highestLevel())
+        boolean inScope = round.inScope(reported.highestLevel()) && round.subjectInScope(subject.subject())
                 && !seeds.regions().outside().name().equals(region.region());
         String forwardTo = inScope ? null : forwardTo(subject.subject(), reported);
         explain.add(new Explanation("in_scope", String.valueOf(inScope),
-                "target level in round remit " + round.inScopeLevels(), inScope ? 1 : 0, reported.evidence()));
+                "target level in round remit " + round.inScopeLevels() + ", subject not in " + round.outOfScopeSubjects()
+                        + ", region in the district", inScope ? 1 : 0, reported.evidence()));
 
         DateFinder.Found letterDate = dates.letterDate(text);
         DateFinder.Found postmark = dates.postmark(envelope);

@@ -28,7 +28,8 @@ class RegionTest {
         assertThat(region("灵山镇党委书记张某公车私用。")).isEqualTo("灵山街道");
         assertThat(region("灵山街道办事处的干部大吃大喝。")).isEqualTo("灵山街道");
         assertThat(region("原七级镇的村干部私分土地补偿款。")).isEqualTo("移风店镇");
-        assertThat(region("即墨经济开发区有企业环境污染严重。")).isEqualTo("潮海街道");
+        // the functional areas' management bodies are district organs (issue 11), not the street they sit in
+        assertThat(region("即墨经济开发区有企业环境污染严重。")).isEqualTo("区直机关");
     }
 
     @Test

@@ -253,8 +253,9 @@ public final class LetterGenerator {
             text = HanLP.convertToTraditionalChinese(text);
             hard.add("traditional");
         }
-        boolean signed = name != null && (phone != null || idNumber != null || address != null);
-        boolean inScope = who.level() != null && round.inScopeLevels().contains(who.level()) && !"即墨区外".equals(who.region());
+        boolean signed = name != null; // 实名: the writer gives a name (issue 11); contact details are usual, not required
+        boolean inScope = who.level() != null && round.inScopeLevels().contains(who.level()) && round.subjectInScope(subject)
+                && !"即墨区外".equals(who.region());
         String forwardTo = inScope ? null : forwardTo(subject, who);
         List<String> subjects = second == null ? List.of(subject) : List.of(subject, second);
         Truth truth = new Truth(subject, subjects, who.region(), who.level(), inScope, forwardTo, signed, name, phone,
