@@ -90,4 +90,31 @@ class IdentityTest {
     void anInvalidIdIsNotTakenForOne() {
         assertThat(read("举报人：张丽华 身份证号：110105194912310021").reporter().idNumber()).isNull();
     }
+
+    @Test
+    void aPhoneAloneOrAGroupSignatureIsAnonymous() {
+        LetterUnderstanding phoneOnly = read("局长孔某吃拿卡要。有事可以打我手机13605321234，请替我保密。\n此致\n敬礼\n一群老住户\n2020年6月2日");
+        assertThat(phoneOnly.signed()).isFalse();
+        assertThat(phoneOnly.reporter().name()).isNull();
+        assertThat(phoneOnly.reporter().phone()).isEqualTo("13605321234");
+        assertThat(read("局长孔某吃拿卡要。\n此致\n敬礼\n一位退休教师\n2020年6月2日").signed()).isFalse();
+    }
+
+    @Test
+    void aWriterWhoSaysTheirNameHasSignedAndTheNameIsWhole() {
+        LetterUnderstanding u = read("领导好！我叫侯雪梅，住在龙泉街道。我实名反映镇长孔某的问题：他收受购物卡。\n"
+                + "此致\n敬礼\n侯雪梅\n2020年6月2日");
+        assertThat(u.signed()).isTrue();
+        assertThat(u.reporter().name()).isEqualTo("侯雪梅");
+    }
+
+    @Test
+    void aNumberTheLetterGivesAsSomeoneElsesIsNotTheWriters() {
+        LetterUnderstanding u = read("镇长孔某收受礼金，孔某的手机号是13905320000，他从来不接。"
+                + "\n此致\n敬礼\n举报人：侯雪梅 电话：13705321111");
+        assertThat(u.reporter().phone()).isEqualTo("13705321111");
+        LetterUnderstanding anonymous = read("镇长孔某收受礼金，他的电话是13905320000。\n此致\n敬礼\n知情群众");
+        assertThat(anonymous.reporter().phone()).isNull();
+        assertThat(anonymous.signed()).isFalse();
+    }
 }
