@@ -30,7 +30,7 @@ public record DuplicateSignature(long[] text, List<String> names, List<String> p
     /** Text this similar is a re-sent copy when some particulars (even only numbers) agree. */
     public static final double NEAR_TEXT = 0.7;
     /** Text this similar is a re-sent copy even without particulars, unless particulars disagree. */
-    public static final double SAME_TEXT = 0.85;
+    public static final double SAME_TEXT = 0.75;
     /**
      * Rewritten more freely, or read through a poor scan: enough when two kinds of particulars agree
      * (people and places, or places and numbers) and none disagrees.
