@@ -31,7 +31,8 @@ public final class DevsetEvaluate {
     /** One devset letter with the labels this evaluation scores. */
     record Labelled(String id, String body, String envelope, LocalDate received, String subject, String secondary,
                     String region, String targetLevel, boolean inScope, boolean signed, String reporterName,
-                    String reporterPhone, String thirdPartyPhone, String duplicateOf, List<String> hard) {}
+                    String reporterPhone, String thirdPartyPhone, String duplicateOf, List<String> hard,
+                    List<String> pages, List<String> envelopePages) {}
 
     /** What the understanding made of one letter. */
     record Read(LetterUnderstanding u, String duplicateOf, String shared, double ms, double cpuMs) {}
@@ -60,7 +61,7 @@ public final class DevsetEvaluate {
                     LocalDate.parse(text(n, "received_date")), subject(text(n, "subject")), subject(text(n, "secondary_subject")),
                     text(n, "region"), level == null ? null : LEVELS.get(level), n.path("in_scope").asBoolean(),
                     n.path("signed").asBoolean(), text(n, "reporter_name"), text(n, "reporter_phone"),
-                    text(n, "third_party_phone"), text(n, "duplicate_of"), hard));
+                    text(n, "third_party_phone"), text(n, "duplicate_of"), hard, pages, envelope));
         }
         return out;
     }
@@ -310,9 +311,51 @@ public final class DevsetEvaluate {
             md += "\n" + report(letters, read(trained, letters), "with the naive Bayes model trained on 1500 generated letters");
         }
         System.out.println(md);
+        int ocr = Integer.getInteger("devset.ocr", 0);
+        if (ocr > 0) {
+            List<Labelled> read = ocred(letters.subList(0, Math.min(ocr, letters.size())));
+            md += "\n" + report(read, read(reader, read), "OCR in the loop: the first " + read.size()
+                    + " letters rendered page by page (test LetterImages) and read back by pobox's Paddle engine");
+        }
         Path out = Path.of(System.getProperty("devset.out", "target/understand-devset.md"));
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, md);
+    }
+
+    /**
+     * The letters as pobox's own OCR reads them: each page (and the envelope) rendered to an image
+     * by the test scan generator and read by {@link org.pobox.ocr.paddle.PaddleEngine}. The OCR text
+     * is cached under target/devset-ocr (delete it after changing the engine).
+     */
+    static List<Labelled> ocred(List<Labelled> letters) throws Exception {
+        Path cache = Path.of("target/devset-ocr");
+        Files.createDirectories(cache);
+        List<Labelled> out = new ArrayList<>();
+        try (org.pobox.ocr.paddle.PaddleEngine engine = new org.pobox.ocr.paddle.PaddleEngine()) {
+            for (Labelled l : letters) {
+                String body = ocrText(engine, cache, l.id() + "-body", l.pages());
+                String envelope = l.envelope() == null ? null : ocrText(engine, cache, l.id() + "-envelope", l.envelopePages());
+                out.add(new Labelled(l.id(), body, envelope, l.received(), l.subject(), l.secondary(), l.region(),
+                        l.targetLevel(), l.inScope(), l.signed(), l.reporterName(), l.reporterPhone(), l.thirdPartyPhone(),
+                        l.duplicateOf(), l.hard(), l.pages(), l.envelopePages()));
+            }
+        }
+        return out;
+    }
+
+    private static String ocrText(org.pobox.ocr.OcrEngine engine, Path cache, String name, List<String> pages) throws Exception {
+        Path txt = cache.resolve(name + ".txt");
+        if (Files.exists(txt)) return Files.readString(txt);
+        StringBuilder read = new StringBuilder();
+        // a page of the devset is a page of the letter: rendered one image each, in order
+        for (String page : pages) {
+            Path png = cache.resolve(name + ".png");
+            org.pobox.understand.corpus.LetterImages.write(page, png, (name + read.length()).hashCode());
+            read.append(engine.read(javax.imageio.ImageIO.read(png.toFile())).text()).append('\n');
+            Files.delete(png);
+        }
+        Files.writeString(txt, read.toString());
+        return read.toString();
     }
 
     private DevsetEvaluate() {}
