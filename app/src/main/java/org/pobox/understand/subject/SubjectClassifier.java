@@ -22,17 +22,17 @@ import org.pobox.understand.text.Segmenter;
 /**
  * Subject = what most of the letter is about, decided sentence by sentence. Each sentence votes
  * for the category its taxonomy phrases weigh most (a word inside a longer word does not count:
- * 情人 in 知情人); a sentence without phrases votes by the naive Bayes model when one is trained
- * and it is confident. The main subject has the most votes; every category with a sentence of its
+ * 情人 in 知情人); in a letter without any phrase, each sentence votes by the naive Bayes model
+ * (when one is trained) where it is confident. The main subject has the most votes; every category with a sentence of its
  * own is in {@code subjects}. One sentence about 低保 in a letter about bribes is a second subject,
- * not the main one. Without a model the phrases decide alone.
+ * not the main one. The model decides only letters without any taxonomy phrase.
  */
 public final class SubjectClassifier {
     public static final String OTHER = "其他";
     private static final double ALPHA = 0.1;
     /** A sentence without phrases counts for the model's category only when the model is this sure. */
     private static final double MODEL_SURE = 0.6;
-    /** ... and then weighs this much of a sentence with phrases: the model saw only pobox's own wording. */
+    /** ... and then weighs this much of a sentence with phrases. */
     private static final double MODEL_VOTE = 0.5;
     /** A phrase this short must start a word (HanLP's segmentation): 情人 is not in 知情人. */
     private static final int SHORT_PHRASE = 2;
@@ -73,6 +73,10 @@ public final class SubjectClassifier {
             found.add(m);
         }
 
+        // the model decides only letters in which no taxonomy phrase is found: trained on pobox's own
+        // wording, it votes on the boilerplate of letters written otherwise (measured on the devset:
+        // letting it vote beside the phrases lowered subject macro-F1 from 0.98 to 0.93)
+        boolean modelVotes = model != null && found.isEmpty();
         Map<String, Double> votes = new LinkedHashMap<>();
         Map<String, Double> weight = new LinkedHashMap<>();
         List<Evidence> evidence = new ArrayList<>();
@@ -93,7 +97,7 @@ public final class SubjectClassifier {
                         m.value().category() + "/" + m.value().topic()));
             }
             double vote = 1;
-            if (sentence.isEmpty() && model != null && end - from >= 6) {
+            if (sentence.isEmpty() && modelVotes && end - from >= 6) {
                 String piece = t.substring(from, end);
                 Map<String, Double> p = model.posterior(Features.of(piece, Segmenter.segment(piece)));
                 var best = p.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(null);
