@@ -30,10 +30,7 @@ public record LetterDocument(Letter letter, LetterUnderstanding understanding, D
         ObjectNode doc = Json.MAPPER.valueToTree(letter);
         doc.setAll((ObjectNode) org.pobox.letter.Json.MAPPER.valueToTree(understanding));
         doc.set("dup_keys", Json.MAPPER.valueToTree(signature.bandKeys()));
-        ObjectNode sig = doc.putObject("dup_sig");
-        sig.set("text", Json.MAPPER.valueToTree(signature.text()));
-        sig.set("keys", Json.MAPPER.valueToTree(signature.keys()));
-        sig.put("bands", signature.bands());
+        doc.set("dup_sig", signature.toJson());
         if (duplicateOf != null) {
             doc.put("duplicate_of", duplicateOf);
         }
@@ -43,15 +40,6 @@ public record LetterDocument(Letter letter, LetterUnderstanding understanding, D
 
     /** The stored signature of an indexed letter, for confirming a band-key candidate. */
     public static DuplicateSignature signatureOf(com.fasterxml.jackson.databind.JsonNode source) {
-        com.fasterxml.jackson.databind.JsonNode sig = source.path("dup_sig");
-        return new DuplicateSignature(longs(sig.path("text")), longs(sig.path("keys")), sig.path("bands").asInt());
-    }
-
-    private static long[] longs(com.fasterxml.jackson.databind.JsonNode array) {
-        long[] out = new long[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).asLong();
-        }
-        return out;
+        return DuplicateSignature.fromJson(source.path("dup_sig"));
     }
 }

@@ -133,9 +133,13 @@ public class LetterIndex {
      */
     public Candidate firstOfSameMatter(DuplicateSignature signature, String excludeId) {
         try {
-            List<FieldValue> keys = signature.bandKeys().stream().map(FieldValue::of).toList();
+            // one should-clause per key: the letters sharing most keys come first, not any 20 of the many
+            // letters that share a band of common wording
+            List<co.elastic.clients.elasticsearch._types.query_dsl.Query> keys = signature.bandKeys().stream()
+                    .map(k -> co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q -> q.term(t -> t.field("dup_keys").value(k))))
+                    .toList();
             SearchResponse<ObjectNode> resp = client.search(s -> s.index(alias).size(20)
-                    .query(q -> q.bool(b -> b.filter(f -> f.terms(t -> t.field("dup_keys").terms(v -> v.value(keys))))
+                    .query(q -> q.bool(b -> b.should(keys).minimumShouldMatch("1")
                             .mustNot(m -> m.ids(i -> i.values(excludeId)))))
                     .source(src -> src.filter(f -> f.includes("dup_sig", "duplicate_of", "received_at"))),
                     ObjectNode.class);
@@ -150,7 +154,8 @@ public class LetterIndex {
                 if (score > bestScore) {
                     bestScore = score;
                     String first = hit.source().path("duplicate_of").asText(null);
-                    best = new Candidate(first != null ? first : hit.id(), score);
+                    best = new Candidate(first != null ? first : hit.id(), score,
+                            "with " + hit.id() + ": " + signature.shared(other));
                 }
             }
             return best;
@@ -208,7 +213,7 @@ public class LetterIndex {
     }
 
     /** An indexed letter that the new one repeats. */
-    public record Candidate(String id, double score) {
+    public record Candidate(String id, double score, String shared) {
     }
 
     /**

@@ -5,6 +5,8 @@ import org.pobox.index.LetterDocument;
 import org.pobox.index.LetterIndex;
 import org.pobox.letter.Letter;
 import org.pobox.letter.Page;
+import org.pobox.understand.Evidence;
+import org.pobox.understand.Explanation;
 import org.pobox.understand.LetterUnderstanding;
 import org.pobox.understand.Understander;
 import org.pobox.understand.duplicates.DuplicateSignature;
@@ -60,6 +62,7 @@ public class UnderstandStage {
         DuplicateSignature signature = reader.signature(searchable.text());
 
         String duplicateOf = null;
+        String shared = null;
         int repeatCount = 0;
         if (rereadOf == null) {
             boolean justSeen = false;
@@ -68,10 +71,12 @@ public class UnderstandStage {
                 LetterIndex.Candidate first = index.firstOfSameMatter(signature, letter.id());
                 if (first != null) {
                     duplicateOf = first.id();
+                    shared = first.shared();
                 } else {
                     RecentMatters.First recentFirst = recent.firstOf(signature, letter.id());
                     if (recentFirst != null) {
                         duplicateOf = recentFirst.id();
+                        shared = recentFirst.shared();
                         justSeen = true;
                     }
                 }
@@ -84,7 +89,9 @@ public class UnderstandStage {
         }
         LOG.info("letter {} understood: subject {}, region {}, in scope {}", shortId(letter.id()), u.subject(),
                 u.region(), u.inScope());
-        return new LetterDocument(searchable, u, signature, duplicateOf, repeatCount);
+        LetterUnderstanding understood = duplicateOf == null ? u : u.with(new Explanation("duplicate_of", duplicateOf,
+                "similar own sentences + the same people, places and numbers", 1, List.of(new Evidence(shared, 0, 0, "shared"))));
+        return new LetterDocument(searchable, understood, signature, duplicateOf, repeatCount);
     }
 
     /**

@@ -28,4 +28,13 @@ public record LetterUnderstanding(
         LocalDate postmarkDate,
         Instant receivedAt,
         boolean late,
-        List<Explanation> explain) {}
+        List<Explanation> explain) {
+
+    /** The same understanding with one more explanation (the pipeline's repeat link is found after it). */
+    public LetterUnderstanding with(Explanation more) {
+        List<Explanation> all = new java.util.ArrayList<>(explain);
+        all.add(more);
+        return new LetterUnderstanding(subject, subjects, discipline, region, targets, targetLevel, inScope, forwardTo,
+                signed, reporter, letterDate, postmarkDate, receivedAt, late, List.copyOf(all));
+    }
+}

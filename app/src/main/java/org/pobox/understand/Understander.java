@@ -43,6 +43,13 @@ public final class Understander {
     private static final Pattern SENTENCE_END = Pattern.compile("[。！？!?.]\\s*$");
     private static final Pattern LABELLED_VALUE = Pattern.compile("(?m)^\\s*\\p{IsHan}{1,5}[:：]\\s*(\\p{IsHan}{2,4})\\s*$");
     private static final java.util.Set<String> CLOSING_WORDS = java.util.Set.of("此致", "敬礼", "举报人", "反映人", "知情人");
+    /** Lines this short that do not end a sentence are salutations, closings, signatures and dates. */
+    private static final int SHORT_LINE = 16;
+    private static final Pattern CLOSING_LINE = Pattern.compile("此致|敬礼|顺祝|致礼");
+    /** Amounts, counts, years and months: two or more digits (longer numbers are masked phones and IDs). */
+    private static final Pattern PARTICULAR_NUMBER = Pattern.compile("(?<![0-9])[0-9]{2,8}(?![0-9])");
+    /** Public hotlines many letters quote (政务服务, 纪检监察, 组织部, police): not a particular of a matter. */
+    private static final java.util.Set<String> SERVICE_NUMBERS = java.util.Set.of("12345", "12388", "12380", "110", "12315", "12320");
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final Seeds seeds;
@@ -119,11 +126,12 @@ public final class Understander {
                 region.score(), region.evidence()));
 
         // the remit covers the inspected district only: a cadre elsewhere is another body's business
-        boolean inScope = round.inScope(reported.highestLevel())
+        boolean inScope = round.inScope(reported.highestLevel()) && round.subjectInScope(subject.subject())
                 && !seeds.regions().outside().name().equals(region.region());
         String forwardTo = inScope ? null : forwardTo(subject.subject(), reported);
         explain.add(new Explanation("in_scope", String.valueOf(inScope),
-                "target level in round remit " + round.inScopeLevels(), inScope ? 1 : 0, reported.evidence()));
+                "target level in round remit " + round.inScopeLevels() + ", subject not in " + round.outOfScopeSubjects()
+                        + ", region in the district", inScope ? 1 : 0, reported.evidence()));
 
         DateFinder.Found letterDate = dates.letterDate(text);
         DateFinder.Found postmark = dates.postmark(envelope);
@@ -193,17 +201,61 @@ public final class Understander {
         return mask(text, null);
     }
 
-    /** MinHash signature for near-duplicate (重复信访) detection: store {@code bandKeys()} in a keyword field. */
+    /**
+     * The signature for repeats (重复信访) of a letter's searchable (masked) text: a MinHash of its
+     * own sentences and the particulars of its matter. Store {@code bandKeys()} in a keyword field
+     * and {@code toJson()} beside it.
+     */
     public DuplicateSignature signature(String text) {
-        String norm = Normalizer.normalize(text);
-        List<String> keys = new ArrayList<>();
-        for (Term t : Segmenter.segment(norm)) {
-            if (Segmenter.isPersonName(t) && t.word.length() >= 2 && !t.word.contains("某")) keys.add(t.word);
+        String own = ownSentences(Normalizer.normalize(text));
+        // a word split by a line break is one word again; the matter's particulars are read from this
+        String flowed = own.replaceAll("\\s+", "");
+        // a person the letter is about: named beside a post, or a name written more than once; HanLP
+        // also reads "names" into common wording (党和政府), and those, like boilerplate, are in every letter
+        List<Term> terms = Segmenter.segment(flowed);
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        for (Term t : terms) {
+            if (Segmenter.isPersonName(t) && t.word.length() >= 2 && t.word.length() <= 4 && !t.word.contains("某")
+                    && t.word.chars().allMatch(c -> Normalizer.isHan((char) c))) seen.merge(t.word, 1, Integer::sum);
         }
-        keys.addAll(regions.villageNames(norm));
-        Matcher number = LONG_NUMBER.matcher(OcrDigits.read(norm));
-        while (number.find()) keys.add(number.group().replaceAll("[ -]", ""));
-        return minHasher.signature(norm, keys);
+        // HanLP reads some place names as person names (田横 of 田横镇)
+        List<String> placeWords = regions.placeNames(flowed);
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        seen.forEach((name, n) -> {
+            if ((n >= 2 || count(flowed, name) >= 2) && placeWords.stream().noneMatch(p -> p.contains(name))) names.add(name);
+        });
+        for (org.pobox.understand.Target t : targets.find(flowed, terms, null, -1).targets()) {
+            if (t.name() != null && !t.name().contains("某") && placeWords.stream().noneMatch(p -> p.contains(t.name()))) {
+                names.add(t.name());
+            }
+        }
+        java.util.Set<String> places = new java.util.TreeSet<>(regions.specificPlaceNames(flowed));
+        java.util.Set<String> numbers = new java.util.TreeSet<>();
+        Matcher number = PARTICULAR_NUMBER.matcher(flowed);
+        while (number.find()) if (!SERVICE_NUMBERS.contains(number.group())) numbers.add(number.group());
+        return minHasher.signature(own, names, places, numbers);
+    }
+
+    /**
+     * The letter without its salutation, closing, signature and date: short lines that do not end a
+     * sentence (尊敬的巡视组领导：, 此致, 敬礼！, 一名老党员, 2020年5月18日). Every letter has them, and a
+     * re-sent copy changes its date: they say nothing about the matter.
+     */
+    static String ownSentences(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (String line : text.split("\n")) {
+            String l = line.strip();
+            if (l.length() <= SHORT_LINE && !SENTENCE_END.matcher(l).find()) continue;
+            if (l.length() <= SHORT_LINE && CLOSING_LINE.matcher(l).find()) continue;
+            out.append(l).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static int count(String text, String word) {
+        int n = 0;
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length())) n++;
+        return n;
     }
 
     private String forwardTo(String subject, TargetFinder.Found reported) {

@@ -8,9 +8,10 @@
  *       (serialise with {@link org.pobox.letter.Json#MAPPER}: snake_case field names).</li>
  *   <li>{@code mask(text, reporter)} → the text for the searchable field, without the writer's
  *       name, phone, ID number or address.</li>
- *   <li>{@code signature(text)} → {@link org.pobox.understand.duplicates.DuplicateSignature}: store
- *       {@code bandKeys()} in a keyword field, query candidates with a terms query, confirm with
- *       {@code isDuplicateOf}; link to the candidate's first letter.</li>
+ *   <li>{@code signature(maskedText)} → {@link org.pobox.understand.duplicates.DuplicateSignature}: store
+ *       {@code bandKeys()} in a keyword field and {@code toJson()} beside it, query candidates by
+ *       their shared keys, confirm with {@code isDuplicateOf} (similar text and agreeing people,
+ *       places and numbers); link to the candidate's first letter, explain with {@code shared}.</li>
  *   <li>{@code retrain(labelledLetters)} with {@link org.pobox.understand.subject.CorrectedLabels#apply}
  *       → a new reader whose subject model learnt from investigators' corrections.</li>
  * </ul>

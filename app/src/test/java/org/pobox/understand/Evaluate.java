@@ -250,7 +250,7 @@ public final class Evaluate {
         return sum / labels.size();
     }
 
-    private static double acc(List<String> a, List<String> b) {
+    static double acc(List<String> a, List<String> b) {
         int ok = 0;
         for (int i = 0; i < a.size(); i++) if (a.get(i).equals(b.get(i))) ok++;
         return ok / (double) a.size();

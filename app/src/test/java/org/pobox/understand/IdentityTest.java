@@ -53,18 +53,19 @@ class IdentityTest {
 
     @Test
     void theTeamsOwnNumberIsNotTheWriters() {
-        LetterUnderstanding u = read("巡视组的电话0532-66788689一直打不进去。举报人：张丽华");
+        LetterUnderstanding u = read("巡视组的电话0532-66788689一直打不进去。");
         assertThat(u.reporter().phone()).isNull();
         assertThat(u.signed()).isFalse();
     }
 
     @Test
-    void anonymousAndNameWithoutContactAreNotSigned() {
+    void anonymousIsNotSignedAndANameWithoutContactIs() {
         LetterUnderstanding anonymous = read("区长王某公车私用。\n此致\n敬礼\n一名知情群众\n2020年7月1日");
         assertThat(anonymous.signed()).isFalse();
         assertThat(anonymous.reporter().name()).isNull();
         LetterUnderstanding nameOnly = read("区长王某公车私用。\n此致\n敬礼\n举报人：张丽华\n2020年7月1日");
-        assertThat(nameOnly.signed()).isFalse();
+        // 实名 is the writer's name (DOMAIN.md, issue 11): contact details are usual, not required
+        assertThat(nameOnly.signed()).isTrue();
         assertThat(nameOnly.reporter().name()).isEqualTo("张丽华");
     }
 
@@ -72,7 +73,7 @@ class IdentityTest {
     void aHomeVillageIsNoContactAddress() {
         LetterUnderstanding u = read("我家住北安街道兰院村，反映村主任王某优亲厚友。\n此致\n敬礼\n反映人：严文\n2020年7月1日");
         assertThat(u.reporter().address()).isNull();
-        assertThat(u.signed()).isFalse();
+        assertThat(u.reporter().name()).isEqualTo("严文");
     }
 
     @Test
@@ -88,5 +89,32 @@ class IdentityTest {
     @Test
     void anInvalidIdIsNotTakenForOne() {
         assertThat(read("举报人：张丽华 身份证号：110105194912310021").reporter().idNumber()).isNull();
+    }
+
+    @Test
+    void aPhoneAloneOrAGroupSignatureIsAnonymous() {
+        LetterUnderstanding phoneOnly = read("局长孔某吃拿卡要。有事可以打我手机13605321234，请替我保密。\n此致\n敬礼\n一群老住户\n2020年6月2日");
+        assertThat(phoneOnly.signed()).isFalse();
+        assertThat(phoneOnly.reporter().name()).isNull();
+        assertThat(phoneOnly.reporter().phone()).isEqualTo("13605321234");
+        assertThat(read("局长孔某吃拿卡要。\n此致\n敬礼\n一位退休教师\n2020年6月2日").signed()).isFalse();
+    }
+
+    @Test
+    void aWriterWhoSaysTheirNameHasSignedAndTheNameIsWhole() {
+        LetterUnderstanding u = read("领导好！我叫侯雪梅，住在龙泉街道。我实名反映镇长孔某的问题：他收受购物卡。\n"
+                + "此致\n敬礼\n侯雪梅\n2020年6月2日");
+        assertThat(u.signed()).isTrue();
+        assertThat(u.reporter().name()).isEqualTo("侯雪梅");
+    }
+
+    @Test
+    void aNumberTheLetterGivesAsSomeoneElsesIsNotTheWriters() {
+        LetterUnderstanding u = read("镇长孔某收受礼金，孔某的手机号是13905320000，他从来不接。"
+                + "\n此致\n敬礼\n举报人：侯雪梅 电话：13705321111");
+        assertThat(u.reporter().phone()).isEqualTo("13705321111");
+        LetterUnderstanding anonymous = read("镇长孔某收受礼金，他的电话是13905320000。\n此致\n敬礼\n知情群众");
+        assertThat(anonymous.reporter().phone()).isNull();
+        assertThat(anonymous.signed()).isFalse();
     }
 }

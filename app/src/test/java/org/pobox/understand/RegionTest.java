@@ -28,7 +28,8 @@ class RegionTest {
         assertThat(region("灵山镇党委书记张某公车私用。")).isEqualTo("灵山街道");
         assertThat(region("灵山街道办事处的干部大吃大喝。")).isEqualTo("灵山街道");
         assertThat(region("原七级镇的村干部私分土地补偿款。")).isEqualTo("移风店镇");
-        assertThat(region("即墨经济开发区有企业环境污染严重。")).isEqualTo("潮海街道");
+        // the functional areas' management bodies are district organs (issue 11), not the street they sit in
+        assertThat(region("即墨经济开发区有企业环境污染严重。")).isEqualTo("区直机关");
     }
 
     @Test
@@ -50,5 +51,21 @@ class RegionTest {
     @Test
     void traditionalCharactersAreRead() {
         assertThat(region("我是藍村街道的村民，反映龍山街道黨工委書記王某收受賄賂。")).isEqualTo("龙山街道");
+    }
+
+    @Test
+    void regionTakesOnlyValuesOfItsList() {
+        // functional areas and their management bodies are district organs
+        assertThat(region("蓝谷管理局的干部公款吃喝。")).isEqualTo("区直机关");
+        // a department not listed in the seeds, known by its form, wrapped across two lines
+        assertThat(region("即墨区退役军人事务\n服务中心的主任孔某吃拿卡要。")).isEqualTo("区直机关");
+        assertThat(region("我是温泉街道东城社区的居民，区市场监督管理局的科长孔某收受购物卡。")).isEqualTo("区直机关");
+    }
+
+    @Test
+    void aVillageWrittenAfterATownIsInThatTown() {
+        // whatever village of a similar name the gazetteer puts elsewhere
+        assertThat(region("田横镇南阡村的会计私分集体收入。")).isEqualTo("田横镇");
+        assertThat(region("我叫侯雪梅，是金口镇南阡村人，反映胶州市某村主任的问题：他强占耕地。")).isEqualTo("即墨区外");
     }
 }

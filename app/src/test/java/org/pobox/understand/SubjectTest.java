@@ -46,7 +46,7 @@ class SubjectTest {
 
     @Test
     void theModelLearnsColloquialPhrasingTheRulesDoNotList() {
-        String colloquial = "谁想接村里的活儿都得先给他塞钱，不塞钱门都没有。";
+        String colloquial = "他给人办事都要拿钱，少了还不行，家里买了好几套房子。";
         assertThat(read(Readers.RULES_ONLY, colloquial).subject()).isEqualTo(SubjectClassifier.OTHER);
         Understander trained = Readers.RULES_ONLY.retrain(training(300));
         assertThat(read(trained, colloquial).subject()).isEqualTo("贪污贿赂");
@@ -93,5 +93,37 @@ class SubjectTest {
             out.add(new LabelledLetter(g.id(), g.body(), g.truth().subject()));
         }
         return out;
+    }
+
+    @Test
+    void theMainSubjectIsWhatMostSentencesAreAbout() {
+        // three sentences about money taken, one aside about a subsistence allowance: bribery first
+        String text = "尊敬的领导：\n我们反映东港村支部书记孔某的问题。孔某承包修桥的时候收了老板的回扣八万元。"
+                + "村里卖沙子的钱他全部装进了自己的腰包，账上一分没有，去向不明。"
+                + "他还伙同会计私分了集体的钱。另外，他把低保给了自己的外甥。\n此致\n敬礼";
+        LetterUnderstanding u = read(Readers.RULES_ONLY, text);
+        assertThat(u.subject()).isEqualTo("贪污贿赂");
+        assertThat(u.subjects()).contains("侵害群众利益");
+    }
+
+    @Test
+    void aWordInsideALongerWordIsNoEvidence() {
+        // 知情人 holds 情人 and 知情群众 holds nothing of 生活作风: the letter is about a grand banquet
+        String text = "据知情人讲，镇长孔某给儿子办升学宴，大操大办，摆了四十桌，借机敛财。";
+        LetterUnderstanding u = read(Readers.RULES_ONLY, text);
+        assertThat(u.subject()).isEqualTo("违反中央八项规定精神");
+        assertThat(u.subjects()).doesNotContain("生活作风");
+        Explanation why = u.explain().stream().filter(e -> e.field().equals("subject")).findFirst().orElseThrow();
+        assertThat(why.evidence()).extracting(Evidence::text).doesNotContain("情人");
+    }
+
+    @Test
+    void aPhraseBrokenAcrossLinesIsStillFoundAndPointsIntoTheText() {
+        String text = "村主任孔某挪用公款，还收受贿\n赂，群众意见很大。";
+        LetterUnderstanding u = read(Readers.RULES_ONLY, text);
+        assertThat(u.subject()).isEqualTo("贪污贿赂");
+        Evidence e = u.explain().stream().filter(x -> x.field().equals("subject")).findFirst().orElseThrow()
+                .evidence().stream().filter(x -> x.text().equals("收受贿赂")).findFirst().orElseThrow();
+        assertThat(text.substring(e.start(), e.end())).isEqualTo("收受贿\n赂");
     }
 }

@@ -81,4 +81,22 @@ class TargetsAndScopeTest {
         LetterUnderstanding u = read("区长王某公款吃喝，大吃大喝。\n此致\n敬礼\n举报人：陈科长 电话：13912345678");
         assertThat(u.targets()).extracting(Target::post).containsExactly("区长");
     }
+
+    @Test
+    void litigationIsForwardedWhoeverItNames() {
+        LetterUnderstanding u = Readers.RULES_ONLY.understand("区长孔某的亲戚跟我打官司，法院判决不公，我申请再审被驳回。",
+                null, java.time.Instant.parse("2020-06-01T00:00:00Z"));
+        assertThat(u.subject()).isEqualTo("涉法涉诉");
+        assertThat(u.inScope()).isFalse();
+        assertThat(u.forwardTo()).isEqualTo("政法机关");
+    }
+
+    @Test
+    void theDevelopmentZonesHeadsAreCityManaged() {
+        LetterUnderstanding u = Readers.RULES_ONLY.understand("经济开发区党工委书记孔某收受开发商的好处费。",
+                null, java.time.Instant.parse("2020-06-01T00:00:00Z"));
+        assertThat(u.targetLevel()).isEqualTo("city_managed");
+        assertThat(u.region()).isEqualTo("区直机关");
+        assertThat(u.inScope()).isTrue();
+    }
 }

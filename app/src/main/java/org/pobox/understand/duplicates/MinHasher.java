@@ -6,13 +6,15 @@ import java.util.Arrays;
 
 /**
  * MinHash over character shingles of the text's letters and digits (spaces and punctuation
- * dropped, so layout, page order and OCR'd punctuation do not matter). Short shingles keep
- * enough overlap when OCR garbles one character in ten.
+ * dropped, so layout, page order and OCR'd punctuation do not matter). Four characters: two-character
+ * shingles are shared by almost any two letters in one language; four still leave a re-sent copy
+ * most of its shingles when OCR garbles one character in twenty.
  */
 public final class MinHasher {
     public static final int HASHES = 120;
-    public static final int BANDS = 40;
-    public static final int SHINGLE = 2;
+    /** 60 bands of 2 rows: a pair with a quarter of its shingles in common shares a band 99 times in 100. */
+    public static final int BANDS = 60;
+    public static final int SHINGLE = 4;
 
     private final long[] seeds = new long[HASHES];
 
@@ -21,17 +23,12 @@ public final class MinHasher {
         for (int i = 0; i < HASHES; i++) seeds[i] = s = mix(s + 0x9E3779B97F4A7C15L);
     }
 
-    public static final int KEY_HASHES = 40;
-
-    public DuplicateSignature signature(String text) {
-        return signature(text, java.util.List.of());
-    }
-
     /**
-     * @param keyTokens what tells one matter from another written in the same words (names,
-     *                  numbers): weighed up so that two letters about different people differ
+     * @param text     the letter's own sentences (salutation and closing already dropped)
+     * @param names    people the letter names; {@code places}, {@code numbers}: its other particulars
      */
-    public DuplicateSignature signature(String text, java.util.Collection<String> keyTokens) {
+    public DuplicateSignature signature(String text, java.util.Collection<String> names,
+                                        java.util.Collection<String> places, java.util.Collection<String> numbers) {
         String t = Normalizer.normalize(text);
         StringBuilder kept = new StringBuilder(t.length());
         for (int i = 0; i < t.length(); i++) {
@@ -45,10 +42,11 @@ public final class MinHasher {
             for (int k = 0; k < SHINGLE; k++) h = 31 * h + kept.charAt(i + k);
             add(min, mix(h));
         }
-        long[] keyMin = new long[KEY_HASHES];
-        Arrays.fill(keyMin, Long.MAX_VALUE);
-        for (String token : keyTokens) add(keyMin, mix(token.hashCode() * 0x9E3779B97F4A7C15L + 17));
-        return new DuplicateSignature(min, keyMin, BANDS);
+        return new DuplicateSignature(min, sorted(names), sorted(places), sorted(numbers), BANDS);
+    }
+
+    private static java.util.List<String> sorted(java.util.Collection<String> values) {
+        return new java.util.TreeSet<>(values).stream().toList();
     }
 
     private void add(long[] min, long h) {

@@ -19,7 +19,7 @@ public final class RecentMatters {
     }
 
     /** The first letter of the matter, and how alike the two letters are. */
-    public record First(String id, double score) {
+    public record First(String id, double score, String shared) {
     }
 
     private final Deque<Seen> seen = new ArrayDeque<>();
@@ -32,7 +32,7 @@ public final class RecentMatters {
             if (!s.id().equals(id) && signature.isDuplicateOf(s.signature())) {
                 double score = signature.score(s.signature());
                 if (best == null || score > best.score()) {
-                    best = new First(s.firstId(), score);
+                    best = new First(s.firstId(), score, "with " + s.id() + ": " + signature.shared(s.signature()));
                 }
             }
         }

@@ -21,6 +21,7 @@ public record Round(
         String poBox,
         List<Box> boxes,
         List<String> inScopeLevels,
+        List<String> outOfScopeSubjects,
         Forward forward,
         String taxonomy,
         String regions,
@@ -41,5 +42,10 @@ public record Round(
 
     public boolean inScope(String level) {
         return level != null && inScopeLevels.contains(level);
+    }
+
+    /** Subjects the remit leaves out whatever the level (涉法涉诉 goes to the political-legal organs). */
+    public boolean subjectInScope(String subject) {
+        return outOfScopeSubjects == null || !outOfScopeSubjects.contains(subject);
     }
 }

@@ -44,7 +44,9 @@ public final class LetterGenerator {
                     "{去年|前年|{Y}年}{P}{修路|建桥|打井|修水渠}的工程款被{N}截留了{一部分|{M}多万}，至今说不清去向。",
                     "{N}通过虚报冒领的方式{套取资金|骗取国家补贴|套取专项资金}{M}余万元，中饱私囊。",
                     "{N}给人办事都要拿钱，{少了还不行|没有钱免谈}，{这几年家里盖了好几栋楼|家里买了好几套房子|开的车一辆比一辆好}。",
-                    "谁想{包|干|接}{P}的{活儿|工程|项目}都得先给{N}{塞钱|送钱|上供}，不{塞钱|送钱}门都没有。"),
+                    "谁想{包|干|接}{P}的{活儿|工程|项目}都得先给{N}{塞钱|送钱|上供}，不{塞钱|送钱}门都没有。",
+                    "{P}{卖地|出租厂房|卖树}的钱{到了|进了}{N}的{口袋|腰包}，账上{一笔也查不到|只记了一小半}。",
+                    "{N}{让|叫}{老板|施工队}{虚开发票|多报工程量}，{从中|私下}拿了{M}万{好处|辛苦费}。"),
             "滥用职权失职渎职", List.of(
                     "{N}滥用职权，{违规审批|私自审批|不经研究就审批}，把{指标|项目|名额}批给自己的{亲戚|朋友|同学}。",
                     "{N}对{P}的{违法建设|非法采砂|违法排污}{不管不问|视而不见}，放任不管，{造成严重后果|损失很大}。",
@@ -52,7 +54,9 @@ public final class LetterGenerator {
                     "{群众多次反映的问题|我们反映了{M}次的问题}，{N}推诿扯皮，{就是不作为|一直拖着不办}。",
                     "{N}独断专行，一手遮天，{重大事项从不上会研究|大小事一个人说了算}。",
                     "找{N}办事，{一拖就是大半年|拖了{M}个月}，{问就说等通知|每次都说再研究}。",
-                    "{N}拍拍胸脯说了算，{谁的意见都不听|班子成员都不敢吭声}，出了事就往下推。"),
+                    "{N}拍拍胸脯说了算，{谁的意见都不听|班子成员都不敢吭声}，出了事就往下推。",
+                    "{群众|我们}{找了|去了}{M}趟，{N}{一会儿说归别的科管|总说领导不在}，{事情就这么放着|谁也不给个准话}。",
+                    "{N}{不经过集体研究|背着班子}就把{P}的{地|厂房|项目}{批给了|交给了}{熟人|亲戚}，{出了问题谁也不担责|别人提意见就被整}。"),
             "违反中央八项规定精神", List.of(
                     "{N}{经常|长期|多次}公车私用，{周末|节假日|下班后}开着公车{带家人外出游玩|回老家|去钓鱼}。",
                     "{N}在{P}附近的{高档酒店|私人会所|农家乐}公款宴请，{每次都喝茅台|一桌花好几千|一吃就是半夜}。",
@@ -60,7 +64,8 @@ public final class LetterGenerator {
                     "{N}给{儿子|女儿|自己}操办{婚礼|升学宴|生日宴}大操大办，摆了{几十|{M}}桌，借机敛财。",
                     "{N}违规发放津贴，{还组织公款旅游|还带着人公款旅游|年底又滥发奖金}。",
                     "{N}家里办喜事，{P}的干部都去随份子，{吃了一整天|门口停满了车}。",
-                    "{下班以后|每天早上}单位的车就停在{N}家楼下，{天天接送孩子上学|专门给他家里人用}。"),
+                    "{下班以后|每天早上}单位的车就停在{N}家楼下，{天天接送孩子上学|专门给他家里人用}。",
+                    "{N}{隔三差五|一到周末}就{带着|叫上}{几个人|一帮朋友}{吃饭喝酒|下馆子}，{票据|发票}都拿回{单位|村里}{报了|走账}。"),
             "形式主义官僚主义", List.of(
                     "{N}搞形式主义，为了应付检查，要求{下面|村里|各科室}{连夜填表造假|突击补材料|编造会议记录}。",
                     "{P}的工作数字造假，做表面文章，{材料一摞一摞，实事一件不办|墙上写得漂亮，实际上啥也没干}。",
@@ -68,7 +73,8 @@ public final class LetterGenerator {
                     "{N}拍脑袋决策，花{几百万|{M}百万}搞{面子工程|形象工程}，{建成后一直闲置|现在已经荒废了}。",
                     "{N}整天开会发文，文山会海，{基层干部疲于应付|干部们天天忙着留痕}。",
                     "上面来人{看的时候|检查的时候}摆摆样子，人一走{N}就什么都不干了。",
-                    "{N}只管{拍照片发朋友圈|搞宣传报道}，老百姓的难处一点不问。"),
+                    "{N}只管{拍照片发朋友圈|搞宣传报道}，老百姓的难处一点不问。",
+                    "{上头|上级}{要数据|来考核}，{N}就{让下面编|叫人连夜补}，{报上去的都是假的|本子写得比谁都好看}。"),
             "选人用人", List.of(
                     "{N}任人唯亲，把自己的{亲戚|外甥|小舅子|老同学}违规提拔为{中层干部|科室负责人}。",
                     "{N}买官卖官，{花钱买官的人都当上了领导|一个位置明码标价{M}万}。",
@@ -92,7 +98,9 @@ public final class LetterGenerator {
                     "{N}截留扶贫资金，{贫困户应得的钱被层层克扣|贫困户一分钱没见到}。",
                     "{P}{拆迁安置房|安置房}分配不公，{N}说给谁就给谁。",
                     "{N}私自把集体土地流转给{外地老板|自己的亲戚}，村务不公开，账目不公开。",
-                    "{我们家的地|我们村的地}被占了{三年|{M}个月}了，钱一分没见着，找{N}就说上面没拨下来。"),
+                    "{我们家的地|我们村的地}被占了{三年|{M}个月}了，钱一分没见着，找{N}就说上面没拨下来。",
+                    "{上面发的|国家给的}{养老钱|补助|补贴}到了{P}就{少了一截|缩水了}，{老人们|困难户}{敢怒不敢言|只能认了}，{N}说是{手续费|管理费}。",
+                    "{N}{向每户|挨家挨户}{收了|摊派了}{M}百块的{修路钱|自来水钱|卫生费}，{收据都不给|到现在也没个说法}。"),
             "生活作风", List.of(
                     "{N}生活作风败坏，与{多名女性|单位女同事|一名有夫之妇}保持不正当关系。",
                     "{N}在外包养情人，{还生了私生子|还给她买了房子}。",
@@ -193,7 +201,12 @@ public final class LetterGenerator {
         b.append(pick("现反映", "我要举报", "实名反映", "特向巡视组反映", "反映")).append(who.ref()).append("的问题。\n");
         List<String> body = new ArrayList<>(sentences(subject, who, 2 + random.nextInt(2)));
         for (int d = 1 + random.nextInt(2); d > 0; d--) body.add(random.nextInt(body.size() + 1), fill(oneOf(DETAILS), who));
-        if (second != null) body.add(1 + random.nextInt(body.size()), "另外，" + fill(oneOf(SENTENCES.get(second)), who));
+        if (second != null) body.add(1 + random.nextInt(body.size()), pick("另外，", "另外，", "还有，", "") + fill(oneOf(SENTENCES.get(second)), who));
+        if (random.nextDouble() < 0.08) {
+            // a number that is not the writer's: never to be taken for the reporter's phone
+            body.add(random.nextInt(body.size() + 1), who.shortRef() + pick("的手机号是", "的电话是") + mobile() + pick("，打了也不接。", "，一直关机。"));
+            hard.add("third_party_phone");
+        }
         for (String s : body) b.append(s);
         b.append('\n');
         if (random.nextDouble() < 0.1) {
@@ -229,8 +242,14 @@ public final class LetterGenerator {
                 hard.add("name_without_contact");
             }
         } else {
-            b.append(pick("一名知情群众\n", "知情人\n", "一群老党员\n", "", "匿名群众\n"));
+            b.append(pick("一名知情群众\n", "知情人\n", "一群老党员\n", "", "匿名群众\n", "一名退休职工\n", "几个老住户\n"));
             hard.add("anonymous");
+            if (random.nextDouble() < 0.2) {
+                // anonymous all the same: a number to call back, no name (issue 11)
+                phone = mobile();
+                b.append(pick("如需核实可打我手机", "有事请打电话", "联系电话：")).append(formatPhone(phone)).append('\n');
+                hard.add("phone_without_name");
+            }
         }
         LocalDate written = LocalDate.of(2020, 5, 18).plusDays(random.nextInt(78));
         boolean dated = random.nextDouble() < 0.9;
@@ -253,8 +272,9 @@ public final class LetterGenerator {
             text = HanLP.convertToTraditionalChinese(text);
             hard.add("traditional");
         }
-        boolean signed = name != null && (phone != null || idNumber != null || address != null);
-        boolean inScope = who.level() != null && round.inScopeLevels().contains(who.level()) && !"即墨区外".equals(who.region());
+        boolean signed = name != null; // 实名: the writer gives a name (issue 11); contact details are usual, not required
+        boolean inScope = who.level() != null && round.inScopeLevels().contains(who.level()) && round.subjectInScope(subject)
+                && !"即墨区外".equals(who.region());
         String forwardTo = inScope ? null : forwardTo(subject, who);
         List<String> subjects = second == null ? List.of(subject) : List.of(subject, second);
         Truth truth = new Truth(subject, subjects, who.region(), who.level(), inScope, forwardTo, signed, name, phone,
@@ -274,6 +294,11 @@ public final class LetterGenerator {
         }
         String text = String.join("\n", kept);
         text = text.replace("。", random.nextBoolean() ? "。" : "！");
+        if (random.nextDouble() < 0.4) {
+            // re-typed: the same sentences broken into lines of another width, the date rewritten
+            text = rewrap(text, 18 + random.nextInt(12));
+            text = text.replaceAll("(20\\d\\d)年(\\d+)月(\\d+)日", "$1年$2月" + (1 + random.nextInt(28)) + "日");
+        }
         text = pick("此事我已反映过一次，至今无人处理，再次反映。\n", "重复反映：\n", "") + text;
         if (random.nextBoolean()) text = text + "\n请尽快答复。";
         List<String> hard = new ArrayList<>(original.truth().hardCases());
@@ -284,6 +309,16 @@ public final class LetterGenerator {
                 t.late(), List.copyOf(hard));
         return new GeneratedLetter(id, text, original.envelope(), original.receivedAt().plusSeconds(86400L * (3 + random.nextInt(10))),
                 truth, root);
+    }
+
+    /** Lines longer than {@code width} broken anew at that width; short lines (salutation, closing) kept. */
+    private static String rewrap(String text, int width) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n")) {
+            if (line.length() <= 12) { out.append(line).append('\n'); continue; }
+            for (int i = 0; i < line.length(); i += width) out.append(line, i, Math.min(line.length(), i + width)).append('\n');
+        }
+        return out.toString().stripTrailing();
     }
 
     private Who who(String subject, List<String> hard) {
