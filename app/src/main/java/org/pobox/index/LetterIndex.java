@@ -9,7 +9,6 @@ import co.elastic.clients.elasticsearch.core.UpdateResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
@@ -64,9 +63,7 @@ public class LetterIndex {
             }
             String index = versionedName();
             if (!client.indices().exists(e -> e.index(index)).value()) {
-                try (InputStream mapping = LetterIndex.class.getResourceAsStream("/index/letters-mapping.json")) {
-                    client.indices().create(c -> c.index(index).withJson(mapping));
-                }
+                client.indices().create(c -> c.index(index).withJson(new java.io.StringReader(LetterMapping.json())));
                 LOG.info("created index {}", index);
             }
             client.indices().putAlias(a -> a.index(index).name(alias));
@@ -82,10 +79,7 @@ public class LetterIndex {
      * such as {@code page_group} would be mapped as analysed text by the first document carrying it.
      */
     private void addNewFields() throws IOException {
-        com.fasterxml.jackson.databind.JsonNode mapping;
-        try (InputStream in = LetterIndex.class.getResourceAsStream("/index/letters-mapping.json")) {
-            mapping = Json.MAPPER.readTree(in).path("mappings").path("properties");
-        }
+        com.fasterxml.jackson.databind.JsonNode mapping = LetterMapping.properties();
         ObjectNode added = Json.MAPPER.createObjectNode();
         for (String field : List.of("page_group", "page_files")) {
             added.set(field, mapping.get(field));

@@ -27,7 +27,10 @@ import org.pobox.node.EngineUnavailableException;
  * The investigators' search: the search box, facets with counts, a date range, sorting and paging,
  * under the reader's {@link Access}. Each word is looked up in both analyses of the text (cjk
  * bigrams never miss a character sequence; smartcn words rank real words higher) and in the
- * typed transcripts.
+ * typed transcripts. Both analyses fold what is typed as they fold the letters (the mapping's
+ * {@code letter_cjk} and {@code letter_smartcn}): traditional characters to simplified, full-width
+ * letters and digits to half-width, and a line break or space between Chinese characters ignored,
+ * so a phrase that crosses a line of the scan is found; nothing here needs to know.
  */
 public class LetterFinder {
 
@@ -212,8 +215,8 @@ public class LetterFinder {
         }
         List<String> snippets = new ArrayList<>();
         if (hit.highlight() != null) {
-            snippets.addAll(hit.highlight().getOrDefault("text", List.of()));
-            snippets.addAll(hit.highlight().getOrDefault("transcript_text", List.of()));
+            hit.highlight().getOrDefault("text", List.of()).forEach(s -> snippets.add(Highlight.joinCjkLines(s)));
+            hit.highlight().getOrDefault("transcript_text", List.of()).forEach(s -> snippets.add(Highlight.joinCjkLines(s)));
         }
         line.put("snippets", snippets);
         line.put("score", hit.score());
