@@ -87,6 +87,7 @@ public final class LetterMapping {
                 fold.put(cp, simplified.codePointAt(0));
             }
         }
+        fold.putAll(phraseOnlyPairs(fold));
         Map<String, String> out = new TreeMap<>();
         for (Map.Entry<Integer, Integer> e : fold.entrySet()) {
             int to = e.getValue();
@@ -101,4 +102,53 @@ public final class LetterMapping {
         }
         return out;
     }
+
+    /**
+     * Characters that HanLP turns back to simplified only inside phrases, because alone they are
+     * simplified characters too: 答覆 is 答复, 明瞭 is 明了, 憑藉 is 凭借, but 覆, 瞭 and 藉 stay.
+     * A letter typed in traditional characters writes them that way, so they are folded as well,
+     * when HanLP's conversion tables (its {@code tc/s2t.txt} and {@code tc/t2s.txt}, in the jar)
+     * use the character for the same simplified one in at least {@value #PHRASE_EVIDENCE}
+     * phrases: often enough to be the usual spelling, not a rare reading (座 for 坐 once, 沈 the
+     * surname). Missing tables (another HanLP packaging) only lose these few pairs.
+     */
+    static Map<Integer, Integer> phraseOnlyPairs(Map<Integer, Integer> fold) {
+        Map<Integer, Map<Integer, Integer>> seen = new TreeMap<>();
+        for (String table : List.of("s2t", "t2s")) {
+            try (InputStream in = HanLP.class.getResourceAsStream("/data/dictionary/tc/" + table + ".txt")) {
+                if (in == null) {
+                    continue;
+                }
+                for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                    int eq = line.indexOf('=');
+                    if (eq < 0) {
+                        continue;
+                    }
+                    int[] left = line.substring(0, eq).strip().codePoints().toArray();
+                    int[] right = line.substring(eq + 1).strip().codePoints().toArray();
+                    int[] simplified = table.equals("s2t") ? left : right;
+                    int[] traditional = table.equals("s2t") ? right : left;
+                    if (simplified.length != traditional.length || simplified.length < 2) {
+                        continue;
+                    }
+                    for (int i = 0; i < simplified.length; i++) {
+                        int s = simplified[i];
+                        int t = traditional[i];
+                        if (s != t && !fold.containsKey(t) && !fold.containsKey(s)) {
+                            seen.computeIfAbsent(t, k -> new TreeMap<>()).merge(s, 1, Integer::sum);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read HanLP's conversion table " + table, e);
+            }
+        }
+        Map<Integer, Integer> out = new TreeMap<>();
+        seen.forEach((t, counts) -> counts.entrySet().stream().max(Map.Entry.comparingByValue())
+                .filter(best -> best.getValue() >= PHRASE_EVIDENCE)
+                .ifPresent(best -> out.put(t, best.getKey())));
+        return out;
+    }
+
+    private static final int PHRASE_EVIDENCE = 10;
 }

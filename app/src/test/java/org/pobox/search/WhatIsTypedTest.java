@@ -42,7 +42,7 @@ class WhatIsTypedTest {
         // an OCR engine that read the line with spaces between characters; the transcript too
         index(SPACED, "我们 反映 养殖场 补贴 被 冒领 的 问题", "村 会计 把 账本 藏 起来");
         // stored as read: a letter written in simplified characters
-        index(TRADITIONAL, "有人说这样的干部还能提拔，群众很有意见。", null);
+        index(TRADITIONAL, "有人说这样的干部还能提拔，群众很有意见，至今没有答复。", null);
         // full-width digits and letters, as some scanners' text layers give them
         index(FULL_WIDTH, "土地流转费已经１６个月没有发放，每户被收了１２００元，见ＡＢ栋公告。", null);
         // the same words, but not the phrases: a phrase must not match words far apart
@@ -91,6 +91,8 @@ class WhatIsTypedTest {
         assertThat(ids(find("\"說這樣的幹部\""))).containsExactly(TRADITIONAL);
         assertThat(ids(find("幹部還能提拔"))).containsExactly(TRADITIONAL);
         assertThat(cli("\"說這樣的幹部\"")).contains("1 letters match").contains("【说这样的干部】");
+        // 覆 stays 覆 alone (覆盖) but is how traditional text writes 答复
+        assertThat(ids(find("\"至今沒有答覆\""))).containsExactly(TRADITIONAL);
     }
 
     @Test
