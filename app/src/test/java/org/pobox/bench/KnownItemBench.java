@@ -87,7 +87,7 @@ public final class KnownItemBench {
                 freePort(), System.getProperty("bench.heap", "1g"), Duration.ofSeconds(180)));
         node.ensureRunning();
         try (EngineClient engine = EngineClient.connect(node.url(), null, null)) {
-            createIndex(engine);
+            BenchIndex.create(engine, ALIAS);
             LetterIndex index = new LetterIndex(engine, ALIAS, 1);
             UnderstandStage understand = new UnderstandStage(
                     Understander.fromSeeds(Seeds.defaultDir(), home.resolve("data/subject-model.json")), index);
@@ -116,7 +116,13 @@ public final class KnownItemBench {
             // corpus → kind → mode → way → [found, asked]
             Map<String, Map<String, Map<String, Map<String, int[]>>>> score = new TreeMap<>();
             List<String> misses = new ArrayList<>();
+            System.out.printf(Locale.ROOT, "%d spans, each asked 6 ways%n", spans.size());
+            long q0 = System.nanoTime();
+            int done = 0;
             for (Span s : spans) {
+                if (++done % 200 == 0) {
+                    System.out.printf(Locale.ROOT, "  %d/%d spans, %.0f s%n", done, spans.size(), (System.nanoTime() - q0) / 1e9);
+                }
                 String corpus = corpusOf.get(s.letterId());
                 for (String mode : List.of("phrase", "words")) {
                     for (String way : WAYS) {
@@ -142,21 +148,6 @@ public final class KnownItemBench {
         } finally {
             node.stop();
         }
-    }
-
-    /** The letters index as pobox creates it, or from {@code -Dbench.mapping=FILE} (e.g. the mapping before issue 14). */
-    private static void createIndex(EngineClient engine) throws Exception {
-        String file = System.getProperty("bench.mapping", "");
-        if (!file.isBlank()) {
-            Request create = new Request("PUT", "/" + ALIAS + "-v1");
-            create.setJsonEntity(Files.readString(Path.of(file)));
-            engine.rest().performRequest(create);
-            engine.rest().performRequest(new Request("PUT", "/" + ALIAS + "-v1/_alias/" + ALIAS));
-            System.out.println("mapping: " + file);
-        } else {
-            System.out.println("mapping: the current letters mapping");
-        }
-        new LetterIndex(engine, ALIAS, 1).ensureExists();
     }
 
     /** The generator's letters, each paragraph broken into lines of one width (25-35 characters), as on a page. */

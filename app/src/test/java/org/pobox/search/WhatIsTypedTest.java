@@ -104,6 +104,16 @@ class WhatIsTypedTest {
         assertThat(ids(find("\"１６个人\""))).containsExactly(OTHER);
     }
 
+    @Test
+    void aPieceOfTheTextCutAnywhereIsFoundAsAPhrase() throws Exception {
+        // begins with the last character of a word, goes over a comma, and over the line break
+        assertThat(kibanaPhrase("text", "众，遇事从不")).containsExactly(LINE_BREAK);
+        assertThat(kibanaPhrase("text", "志德脱离群众，遇")).containsExactly(LINE_BREAK);
+        // begins inside a number (１２００ written full-width)
+        assertThat(kibanaPhrase("text", "00元，见ab")).containsExactly(FULL_WIDTH);
+        assertThat(ids(find("\"00元，见ab\""))).containsExactly(FULL_WIDTH);
+    }
+
     private static void index(String id, String text, String transcript) throws Exception {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("id", id);
