@@ -66,11 +66,14 @@ public class LetterFinder {
                 query(s, req, parsed, access);
                 s.from(Math.min(from, WINDOW)).size(size).trackTotalHits(t -> t.enabled(true));
                 s.source(src -> src.filter(f -> f.includes(plusReporter(LIST_FIELDS, access))));
+                Query marks = marksQuery(parsed, "text");
+                Query transcriptMarks = marksQuery(parsed, "transcript_text");
                 s.highlight(h -> h.preTags(Highlight.PRE).postTags(Highlight.POST).fragmentSize(80).numberOfFragments(3)
                         .fields(NamedValue.of("text", HighlightField.of(f -> f.matchedFields("text", "text.smartcn")
-                                        .type("fvh").noMatchSize(120))),
+                                        .type("fvh").noMatchSize(120).highlightQuery(marks))),
                                 NamedValue.of("transcript_text", HighlightField.of(f -> f
-                                        .matchedFields("transcript_text", "transcript_text.smartcn").type("fvh")))));
+                                        .matchedFields("transcript_text", "transcript_text.smartcn").type("fvh")
+                                        .highlightQuery(transcriptMarks)))));
                 for (Map.Entry<String, String> e : Facets.FIELDS.entrySet()) {
                     s.aggregations(e.getKey(), a -> a.terms(t -> t.field(e.getValue()).size(40)));
                 }
@@ -193,6 +196,23 @@ public class LetterFinder {
             }
             default -> throw new IllegalArgumentException("unknown sort " + req.sort());
         }
+    }
+
+    /**
+     * What a snippet marks: each word and phrase where it stands whole, never the single characters
+     * the search also matches on ({@code letter_cjk} indexes every character, so a phrase may begin
+     * or end mid-word; smartcn splits what it does not know into characters): a word 补偿款 must
+     * not light up every 款 of the letter.
+     */
+    private static Query marksQuery(SearchText parsed, String field) {
+        List<Query> should = new ArrayList<>();
+        for (String w : parsed.words()) {
+            should.add(Query.of(q -> q.matchPhrase(p -> p.field(field).query(w))));
+        }
+        for (String p : parsed.phrases()) {
+            should.add(Query.of(q -> q.matchPhrase(m -> m.field(field).query(p))));
+        }
+        return Query.of(q -> q.bool(b -> b.should(should)));
     }
 
     private static List<String> plusReporter(List<String> fields, Access access) {

@@ -114,6 +114,14 @@ class WhatIsTypedTest {
         assertThat(ids(find("\"00元，见ab\""))).containsExactly(FULL_WIDTH);
     }
 
+    @Test
+    void snippetsMarkWholeWordsNotTheirSingleCharacters() {
+        // 人很 is searched character by character too; the 人 of 16个人 is no hit to show
+        List<String> snippets = snippets(find("人很"));
+        assertThat(snippets).anySatisfy(s -> assertThat(s).contains(Highlight.PRE + "人很" + Highlight.POST));
+        assertThat(snippets).allSatisfy(s -> assertThat(s).doesNotContain("个" + Highlight.PRE + "人"));
+    }
+
     private static void index(String id, String text, String transcript) throws Exception {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("id", id);
