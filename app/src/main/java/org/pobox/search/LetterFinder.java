@@ -43,11 +43,15 @@ public class LetterFinder {
     public static final int EXPORT_LIMIT = 5_000;
     private static final int WINDOW = 10_000;
 
+    private final EngineClient engine;
     private final ElasticsearchClient client;
     private final String alias;
     private final IdentityValues identities;
+    private volatile boolean pairs;
+    private volatile long pairsCheckedAt = Long.MIN_VALUE;
 
     public LetterFinder(EngineClient engine, String alias) {
+        this.engine = engine;
         this.client = engine.client();
         this.alias = alias;
         this.identities = new IdentityValues(engine, alias, java.time.Clock.systemUTC());
@@ -131,13 +135,22 @@ public class LetterFinder {
         List<Query> should = new ArrayList<>();
         List<Query> mustNot = new ArrayList<>();
         List<Query> filter = new ArrayList<>();
+        boolean pairsOnly = pairsAnalyzerAvailable();
         for (String w : parsed.words()) {
-            must.add(Query.of(q -> q.multiMatch(m -> m.query(w).fields(List.of(TEXT_FIELDS))
-                    .type(TextQueryType.MostFields).operator(Operator.And))));
-            should.add(Query.of(q -> q.matchPhrase(p -> p.field("text").query(w).boost(2f))));
+            String analyzer = pairsOnly ? pairsAnalyzer(w) : null;
+            // most_fields by hand: the bigram fields may take the pairs-only analyzer, smartcn never
+            List<Query> fields = new ArrayList<>();
+            for (String f : TEXT_FIELDS) {
+                String a = f.endsWith(".smartcn") ? null : analyzer;
+                fields.add(Query.of(q -> q.match(m -> m.field(f).query(w).operator(Operator.And).analyzer(a))));
+            }
+            must.add(Query.of(q -> q.bool(b -> b.should(fields).minimumShouldMatch("1"))));
+            should.add(Query.of(q -> q.matchPhrase(p -> p.field("text").query(w).boost(2f).analyzer(analyzer))));
         }
         for (String p : parsed.phrases()) {
-            must.add(Query.of(q -> q.multiMatch(m -> m.query(p).fields("text", "transcript_text").type(TextQueryType.Phrase))));
+            String analyzer = pairsOnly ? pairsAnalyzer(p) : null;
+            must.add(Query.of(q -> q.multiMatch(m -> m.query(p).fields("text", "transcript_text").type(TextQueryType.Phrase)
+                    .analyzer(analyzer))));
         }
         for (String x : parsed.excluded()) {
             mustNot.add(Query.of(q -> q.multiMatch(m -> m.query(x).fields("text", "transcript_text").type(TextQueryType.Phrase))));
@@ -196,6 +209,49 @@ public class LetterFinder {
             }
             default -> throw new IllegalArgumentException("unknown sort " + req.sort());
         }
+    }
+
+    /**
+     * {@code letter_cjk_pairs} for a term that is one run of letters and digits (no punctuation, no
+     * space: 补偿款, 2018年), else null (the field's own analyzer). {@code letter_cjk} indexes every
+     * character and every pair of neighbours; for such a term the pairs alone, at the same
+     * positions, match exactly the same letters (each pair holds its characters), and leave out the
+     * single characters whose long position lists made searching two to three times slower. A term
+     * with punctuation keeps the single characters: a character alone between two stops has no pair.
+     */
+    static String pairsAnalyzer(String term) {
+        String t = term.replaceAll("\\s+", "");
+        boolean oneRun = t.codePointCount(0, t.length()) >= 2
+                && t.codePoints().allMatch(c -> Character.isLetter(c) || Character.isDigit(c) || c == '\u3007');
+        return oneRun ? "letter_cjk_pairs" : null;
+    }
+
+    /**
+     * Whether the alias's index has {@code letter_cjk_pairs} (an index made before it, not yet
+     * upgraded with {@code pobox reindex --copy}, has not); looked up once a minute.
+     */
+    private boolean pairsAnalyzerAvailable() {
+        long now = System.nanoTime();
+        if (pairsCheckedAt != Long.MIN_VALUE && now - pairsCheckedAt < 60_000_000_000L) {
+            return pairs;
+        }
+        boolean found;
+        try {
+            org.elasticsearch.client.Request get = new org.elasticsearch.client.Request("GET",
+                    "/" + alias + "/_settings/index.analysis.analyzer.letter_cjk_pairs.type,index.provided_name");
+            try (java.io.InputStream in = engine.rest().performRequest(get).getEntity().getContent()) {
+                com.fasterxml.jackson.databind.JsonNode settings = org.pobox.letter.Json.MAPPER.readTree(in);
+                found = settings.size() > 0;
+                for (com.fasterxml.jackson.databind.JsonNode index : settings) {
+                    found &= !index.path("settings").path("index").path("analysis").isMissingNode();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            found = false;
+        }
+        pairs = found;
+        pairsCheckedAt = now;
+        return found;
     }
 
     /**
