@@ -7,6 +7,9 @@ import org.elasticsearch.client.Request;
 import org.junit.jupiter.api.Test;
 import org.pobox.index.LetterIndex;
 import org.pobox.node.EngineClient;
+import org.pobox.search.Access;
+import org.pobox.search.LetterFinder;
+import org.pobox.search.SearchRequest;
 import org.pobox.support.LetterSearch;
 import org.pobox.support.TestEngine;
 
@@ -50,7 +53,7 @@ class ReindexerTest {
         EngineClient engine = TestEngine.client();
         String alias = "letters_upgrade";
         Request old = new Request("PUT", "/" + alias + "-v1");
-        old.setJsonEntity("{\"aliases\":{\"" + alias + "\":{}},\"mappings\":{\"properties\":{"
+        old.setJsonEntity("{\"aliases\":{\"" + alias + "\":{}},\"mappings\":{\"properties\":{\"id\":{\"type\":\"keyword\"},"
                 + "\"text\":{\"type\":\"text\",\"analyzer\":\"cjk\",\"term_vector\":\"with_positions_offsets\","
                 + "\"fields\":{\"smartcn\":{\"type\":\"text\",\"analyzer\":\"smartcn\"}}}}}}");
         engine.rest().performRequest(old);
@@ -58,6 +61,9 @@ class ReindexerTest {
         put.setJsonEntity("{\"id\":\"broken\",\"text\":\"村支书邓志德脱离\\n群众，遇事从不商量。\"}");
         engine.rest().performRequest(put);
         assertThat(phraseHits(engine, alias, "脱离群众")).isZero();
+        // the investigators' search works on the old index meanwhile (without the new analyzers)
+        assertThat(new LetterFinder(engine, alias).search(SearchRequest.of("遇事从不商量"), Access.INVESTIGATOR).total())
+                .isEqualTo(1);
         new LetterIndex(engine, alias, 1).ensureExists(); // as a batch starts: works on, logs that it is old
 
         Reindexer.Result r = new Reindexer(engine, alias).reindex();
@@ -65,6 +71,8 @@ class ReindexerTest {
         assertThat(r.to()).isEqualTo(alias + "-v2");
         assertThat(phraseHits(engine, alias, "脱离群众")).isEqualTo(1);
         assertThat(phraseHits(engine, alias, "脫離群眾")).isEqualTo(1);
+        assertThat(new LetterFinder(engine, alias).search(SearchRequest.of("\"脱离群众\""), Access.INVESTIGATOR).total())
+                .isEqualTo(1);
     }
 
     private static long phraseHits(EngineClient engine, String alias, String phrase) throws Exception {
