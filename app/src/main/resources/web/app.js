@@ -189,7 +189,10 @@ function marks(q) {
 function markText(text, terms) {
   let s = String(text ?? '');
   if (terms.length) {
-    const re = new RegExp(terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+    // a line break or space may stand between any two characters of a term in the page text (the
+    // search ignores it between Chinese characters: a phrase that crosses a line is a hit)
+    const re = new RegExp(terms.map((t) => [...t.replace(/\s+/g, '')]
+      .map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*')).join('|'), 'g');
     s = s.replace(re, (x) => PRE + x + POST);
   }
   return marked(s);

@@ -48,6 +48,8 @@ final class SearchCommand implements Callable<Integer> {
                         r.getOrDefault("registration_no", "-"), id.substring(0, Math.min(12, id.length())),
                         r.getOrDefault("file_names", List.of()), r.getOrDefault("page_count", 0),
                         r.get("received_at"), r.get("score") instanceof Number n ? n.doubleValue() : 0);
+                // the finder already joined lines between Chinese characters; any other line break
+                // (after a number, a Latin word) reads as a space on one line
                 for (Object s : (List<?>) r.getOrDefault("snippets", List.of())) {
                     System.out.println("   …" + String.valueOf(s).replace(Highlight.PRE, "【").replace(Highlight.POST, "】")
                             .replaceAll("\\s+", " ") + "…");

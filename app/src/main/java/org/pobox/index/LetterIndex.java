@@ -28,23 +28,21 @@ public class LetterIndex {
 
     private static final Logger LOG = LoggerFactory.getLogger(LetterIndex.class);
 
+    private final EngineClient engine;
     private final ElasticsearchClient client;
     private final String alias;
     private final int version;
 
     public LetterIndex(EngineClient engine, String alias, int version) {
-        this(engine.client(), alias, version);
-    }
-
-    private LetterIndex(ElasticsearchClient client, String alias, int version) {
-        this.client = client;
+        this.engine = engine;
+        this.client = engine.client();
         this.alias = alias;
         this.version = version;
     }
 
     /** The same operations on another index: the one {@code pobox reindex} is building. */
     public LetterIndex in(String index) {
-        return index == null || index.equals(alias) ? this : new LetterIndex(client, index, 0);
+        return index == null || index.equals(alias) ? this : new LetterIndex(engine, index, 0);
     }
 
     public String alias() {
@@ -60,13 +58,12 @@ public class LetterIndex {
         try {
             if (client.indices().existsAlias(a -> a.name(alias)).value()) {
                 addNewFields();
+                warnIfOldAnalysis();
                 return;
             }
             String index = versionedName();
             if (!client.indices().exists(e -> e.index(index)).value()) {
-                try (InputStream mapping = LetterIndex.class.getResourceAsStream("/index/letters-mapping.json")) {
-                    client.indices().create(c -> c.index(index).withJson(mapping));
-                }
+                client.indices().create(c -> c.index(index).withJson(new java.io.StringReader(LetterMapping.json())));
                 LOG.info("created index {}", index);
             }
             client.indices().putAlias(a -> a.index(index).name(alias));
@@ -82,10 +79,7 @@ public class LetterIndex {
      * such as {@code page_group} would be mapped as analysed text by the first document carrying it.
      */
     private void addNewFields() throws IOException {
-        com.fasterxml.jackson.databind.JsonNode mapping;
-        try (InputStream in = LetterIndex.class.getResourceAsStream("/index/letters-mapping.json")) {
-            mapping = Json.MAPPER.readTree(in).path("mappings").path("properties");
-        }
+        com.fasterxml.jackson.databind.JsonNode mapping = LetterMapping.properties();
         ObjectNode added = Json.MAPPER.createObjectNode();
         for (String field : List.of("page_group", "page_files")) {
             added.set(field, mapping.get(field));
@@ -96,6 +90,31 @@ public class LetterIndex {
         } catch (ElasticsearchException e) {
             // a field of that name exists with another mapping: the index works on, a reindex fixes it
             LOG.warn("index {} keeps its mapping of page_group/page_files: {}", alias, e.getMessage());
+        }
+    }
+
+    /**
+     * An index made before the current analysis (no {@code letter_cjk} analyzer: phrases across a
+     * line break and traditional characters are not found) works on as it is; analysis cannot be
+     * changed in place, so the log says how to upgrade it.
+     */
+    private void warnIfOldAnalysis() {
+        try {
+            org.elasticsearch.client.Request get = new org.elasticsearch.client.Request("GET",
+                    "/" + alias + "/_settings/index.analysis.analyzer.letter_cjk.type,index.provided_name");
+            com.fasterxml.jackson.databind.JsonNode settings;
+            try (InputStream in = engine.rest().performRequest(get).getEntity().getContent()) {
+                settings = Json.MAPPER.readTree(in);
+            }
+            settings.fields().forEachRemaining(index -> {
+                // the index's name always comes back, the analyzer only when the index has it
+                if (index.getValue().path("settings").path("index").path("analysis").isMissingNode()) {
+                    LOG.warn("index {} predates the current text analysis (a phrase across a line break or typed in "
+                            + "traditional characters is not found): run `pobox reindex --copy` to upgrade it", index.getKey());
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("cannot read the analysis of {}: {}", alias, e.getMessage());
         }
     }
 

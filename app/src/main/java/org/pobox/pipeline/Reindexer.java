@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.ResponseException;
+import org.pobox.index.LetterMapping;
 import org.pobox.letter.Json;
 import org.pobox.node.EngineClient;
 import org.slf4j.Logger;
@@ -72,9 +72,7 @@ public final class Reindexer {
             next = alias + "-v" + (version(next) + 1);
         }
         Request create = new Request("PUT", "/" + next);
-        try (InputStream mapping = Reindexer.class.getResourceAsStream("/index/letters-mapping.json")) {
-            create.setJsonEntity(new String(mapping.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        create.setJsonEntity(LetterMapping.json());
         engine.rest().performRequest(create);
         LOG.info("created index {}", next);
         return next;

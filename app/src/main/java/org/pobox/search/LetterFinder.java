@@ -27,7 +27,10 @@ import org.pobox.node.EngineUnavailableException;
  * The investigators' search: the search box, facets with counts, a date range, sorting and paging,
  * under the reader's {@link Access}. Each word is looked up in both analyses of the text (cjk
  * bigrams never miss a character sequence; smartcn words rank real words higher) and in the
- * typed transcripts.
+ * typed transcripts. Both analyses fold what is typed as they fold the letters (the mapping's
+ * {@code letter_cjk} and {@code letter_smartcn}): traditional characters to simplified, full-width
+ * letters and digits to half-width, and a line break or space between Chinese characters ignored,
+ * so a phrase that crosses a line of the scan is found; nothing here needs to know.
  */
 public class LetterFinder {
 
@@ -40,11 +43,15 @@ public class LetterFinder {
     public static final int EXPORT_LIMIT = 5_000;
     private static final int WINDOW = 10_000;
 
+    private final EngineClient engine;
     private final ElasticsearchClient client;
     private final String alias;
     private final IdentityValues identities;
+    private volatile boolean pairs;
+    private volatile long pairsCheckedAt = Long.MIN_VALUE;
 
     public LetterFinder(EngineClient engine, String alias) {
+        this.engine = engine;
         this.client = engine.client();
         this.alias = alias;
         this.identities = new IdentityValues(engine, alias, java.time.Clock.systemUTC());
@@ -63,11 +70,14 @@ public class LetterFinder {
                 query(s, req, parsed, access);
                 s.from(Math.min(from, WINDOW)).size(size).trackTotalHits(t -> t.enabled(true));
                 s.source(src -> src.filter(f -> f.includes(plusReporter(LIST_FIELDS, access))));
+                Query marks = marksQuery(parsed, "text");
+                Query transcriptMarks = marksQuery(parsed, "transcript_text");
                 s.highlight(h -> h.preTags(Highlight.PRE).postTags(Highlight.POST).fragmentSize(80).numberOfFragments(3)
                         .fields(NamedValue.of("text", HighlightField.of(f -> f.matchedFields("text", "text.smartcn")
-                                        .type("fvh").noMatchSize(120))),
+                                        .type("fvh").noMatchSize(120).highlightQuery(marks))),
                                 NamedValue.of("transcript_text", HighlightField.of(f -> f
-                                        .matchedFields("transcript_text", "transcript_text.smartcn").type("fvh")))));
+                                        .matchedFields("transcript_text", "transcript_text.smartcn").type("fvh")
+                                        .highlightQuery(transcriptMarks)))));
                 for (Map.Entry<String, String> e : Facets.FIELDS.entrySet()) {
                     s.aggregations(e.getKey(), a -> a.terms(t -> t.field(e.getValue()).size(40)));
                 }
@@ -125,13 +135,22 @@ public class LetterFinder {
         List<Query> should = new ArrayList<>();
         List<Query> mustNot = new ArrayList<>();
         List<Query> filter = new ArrayList<>();
+        boolean pairsOnly = pairsAnalyzerAvailable();
         for (String w : parsed.words()) {
-            must.add(Query.of(q -> q.multiMatch(m -> m.query(w).fields(List.of(TEXT_FIELDS))
-                    .type(TextQueryType.MostFields).operator(Operator.And))));
-            should.add(Query.of(q -> q.matchPhrase(p -> p.field("text").query(w).boost(2f))));
+            String analyzer = pairsOnly ? pairsAnalyzer(w) : null;
+            // most_fields by hand: the bigram fields may take the pairs-only analyzer, smartcn never
+            List<Query> fields = new ArrayList<>();
+            for (String f : TEXT_FIELDS) {
+                String a = f.endsWith(".smartcn") ? null : analyzer;
+                fields.add(Query.of(q -> q.match(m -> m.field(f).query(w).operator(Operator.And).analyzer(a))));
+            }
+            must.add(Query.of(q -> q.bool(b -> b.should(fields).minimumShouldMatch("1"))));
+            should.add(Query.of(q -> q.matchPhrase(p -> p.field("text").query(w).boost(2f).analyzer(analyzer))));
         }
         for (String p : parsed.phrases()) {
-            must.add(Query.of(q -> q.multiMatch(m -> m.query(p).fields("text", "transcript_text").type(TextQueryType.Phrase))));
+            String analyzer = pairsOnly ? pairsAnalyzer(p) : null;
+            must.add(Query.of(q -> q.multiMatch(m -> m.query(p).fields("text", "transcript_text").type(TextQueryType.Phrase)
+                    .analyzer(analyzer))));
         }
         for (String x : parsed.excluded()) {
             mustNot.add(Query.of(q -> q.multiMatch(m -> m.query(x).fields("text", "transcript_text").type(TextQueryType.Phrase))));
@@ -192,6 +211,66 @@ public class LetterFinder {
         }
     }
 
+    /**
+     * {@code letter_cjk_pairs} for a term that is one run of letters and digits (no punctuation, no
+     * space: 补偿款, 2018年), else null (the field's own analyzer). {@code letter_cjk} indexes every
+     * character and every pair of neighbours; for such a term the pairs alone, at the same
+     * positions, match exactly the same letters (each pair holds its characters), and leave out the
+     * single characters whose long position lists made searching two to three times slower. A term
+     * with punctuation keeps the single characters: a character alone between two stops has no pair.
+     */
+    static String pairsAnalyzer(String term) {
+        String t = term.replaceAll("\\s+", "");
+        boolean oneRun = t.codePointCount(0, t.length()) >= 2
+                && t.codePoints().allMatch(c -> Character.isLetter(c) || Character.isDigit(c) || c == '\u3007');
+        return oneRun ? "letter_cjk_pairs" : null;
+    }
+
+    /**
+     * Whether the alias's index has {@code letter_cjk_pairs} (an index made before it, not yet
+     * upgraded with {@code pobox reindex --copy}, has not); looked up once a minute.
+     */
+    private boolean pairsAnalyzerAvailable() {
+        long now = System.nanoTime();
+        if (pairsCheckedAt != Long.MIN_VALUE && now - pairsCheckedAt < 60_000_000_000L) {
+            return pairs;
+        }
+        boolean found;
+        try {
+            org.elasticsearch.client.Request get = new org.elasticsearch.client.Request("GET",
+                    "/" + alias + "/_settings/index.analysis.analyzer.letter_cjk_pairs.type,index.provided_name");
+            try (java.io.InputStream in = engine.rest().performRequest(get).getEntity().getContent()) {
+                com.fasterxml.jackson.databind.JsonNode settings = org.pobox.letter.Json.MAPPER.readTree(in);
+                found = settings.size() > 0;
+                for (com.fasterxml.jackson.databind.JsonNode index : settings) {
+                    found &= !index.path("settings").path("index").path("analysis").isMissingNode();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            found = false;
+        }
+        pairs = found;
+        pairsCheckedAt = now;
+        return found;
+    }
+
+    /**
+     * What a snippet marks: each word and phrase where it stands whole, never the single characters
+     * the search also matches on ({@code letter_cjk} indexes every character, so a phrase may begin
+     * or end mid-word; smartcn splits what it does not know into characters): a word 补偿款 must
+     * not light up every 款 of the letter.
+     */
+    private static Query marksQuery(SearchText parsed, String field) {
+        List<Query> should = new ArrayList<>();
+        for (String w : parsed.words()) {
+            should.add(Query.of(q -> q.matchPhrase(p -> p.field(field).query(w))));
+        }
+        for (String p : parsed.phrases()) {
+            should.add(Query.of(q -> q.matchPhrase(m -> m.field(field).query(p))));
+        }
+        return Query.of(q -> q.bool(b -> b.should(should)));
+    }
+
     private static List<String> plusReporter(List<String> fields, Access access) {
         // without identity access the reporter is read only to blank it out of snippets; it is
         // never copied into a result line
@@ -212,8 +291,8 @@ public class LetterFinder {
         }
         List<String> snippets = new ArrayList<>();
         if (hit.highlight() != null) {
-            snippets.addAll(hit.highlight().getOrDefault("text", List.of()));
-            snippets.addAll(hit.highlight().getOrDefault("transcript_text", List.of()));
+            hit.highlight().getOrDefault("text", List.of()).forEach(s -> snippets.add(Highlight.joinCjkLines(s)));
+            hit.highlight().getOrDefault("transcript_text", List.of()).forEach(s -> snippets.add(Highlight.joinCjkLines(s)));
         }
         line.put("snippets", snippets);
         line.put("score", hit.score());

@@ -34,7 +34,6 @@ import org.pobox.auth.Accounts;
 import org.pobox.auth.Role;
 import org.pobox.auth.UserStore;
 import org.pobox.config.PoboxConfig;
-import org.pobox.index.LetterIndex;
 import org.pobox.node.EmbeddedNode;
 import org.pobox.node.EngineClient;
 import org.pobox.node.NodeConfig;
@@ -85,7 +84,7 @@ public final class SearchBench {
         node.ensureRunning();
         try (EngineClient engine = EngineClient.connect(node.url(), null, null)) {
             String alias = "bench";
-            new LetterIndex(engine, alias, 1).ensureExists();
+            BenchIndex.create(engine, alias);
             long t0 = System.nanoTime();
             load(engine, alias, letters);
             engine.client().indices().refresh(r -> r.index(alias));
