@@ -24,7 +24,7 @@ class TrainCommandTest {
 
     private static final String ALIAS = "letters_train";
     /** No taxonomy phrase in these: only the learned model can place them. */
-    private static final String POND = "村里的大水塘被人填平，盖起了一排门头房，每年收的钱不知去向。";
+    private static final String POND = "村里的大水塘被人填平，盖起了一排门头房，大家都说不清是怎么回事。";
     private static final String OTHER = "今年夏天雨水多，村东头的小路经常积水，老人孩子出门很不方便。";
 
     @TempDir
