@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import org.pobox.keys.FieldCipher;
 import org.pobox.letter.Json;
 import org.pobox.node.EngineClient;
 import org.pobox.node.EngineUnavailableException;
@@ -29,22 +30,24 @@ public class LetterIndex {
     private static final Logger LOG = LoggerFactory.getLogger(LetterIndex.class);
 
     private final ElasticsearchClient client;
+    private final FieldCipher reporters;
     private final String alias;
     private final int version;
 
     public LetterIndex(EngineClient engine, String alias, int version) {
-        this(engine.client(), alias, version);
+        this(engine.client(), engine.keys().reporters(), alias, version);
     }
 
-    private LetterIndex(ElasticsearchClient client, String alias, int version) {
+    private LetterIndex(ElasticsearchClient client, FieldCipher reporters, String alias, int version) {
         this.client = client;
+        this.reporters = reporters;
         this.alias = alias;
         this.version = version;
     }
 
     /** The same operations on another index: the one {@code pobox reindex} is building. */
     public LetterIndex in(String index) {
-        return index == null || index.equals(alias) ? this : new LetterIndex(client, index, 0);
+        return index == null || index.equals(alias) ? this : new LetterIndex(client, reporters, index, 0);
     }
 
     public String alias() {
@@ -123,8 +126,6 @@ public class LetterIndex {
             throw new EngineUnavailableException("cannot update letter " + id + ": " + e.getMessage(), e);
         }
     }
-
-    /** The request camel-elasticsearch sends for one letter (body of the {@code index} route's producer). */
 
     /**
      * The first letter of the same matter, if one is indexed: candidates share a MinHash band key
@@ -227,7 +228,7 @@ public class LetterIndex {
      * with a late page keeps what it had gained since it was first indexed (sealed, repeat link).
      */
     public String indexJson(LetterDocument document, String registrationNo, ObjectNode extra) {
-        ObjectNode doc = document.toJson();
+        ObjectNode doc = document.toJson(reporters);
         if (registrationNo != null) {
             doc.put("registration_no", registrationNo);
         }

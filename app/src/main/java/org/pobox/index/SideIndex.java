@@ -20,10 +20,14 @@ public final class SideIndex {
         return lettersAlias + "-" + suffix;
     }
 
-    /** Creates {@code index} with {@code mappingJson} (the "mappings" object) unless it exists. */
+    /**
+     * Creates {@code index} with {@code mappingJson} (the "mappings" object) unless it exists; an
+     * existing one gets the fields added since it was made (adding a field is allowed in place).
+     */
     public static void ensure(ElasticsearchClient client, String index, String mappingJson) {
         try {
             if (client.indices().exists(e -> e.index(index)).value()) {
+                client.indices().putMapping(m -> m.index(index).withJson(new StringReader(mappingJson)));
                 return;
             }
             String body = "{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0},\"mappings\":" + mappingJson + "}";

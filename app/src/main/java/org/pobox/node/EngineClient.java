@@ -17,11 +17,15 @@ import org.apache.http.impl.client.BasicCredentialsProvider;
 import org.elasticsearch.client.RestClient;
 import org.elasticsearch.client.RestClientBuilder;
 import org.pobox.config.HttpGet;
+import org.pobox.keys.Keys;
 import org.pobox.letter.Json;
 
 /**
  * The connection to the search engine: one low-level {@link RestClient} (handed to
- * camel-elasticsearch) and the typed {@link ElasticsearchClient} on top of it.
+ * camel-elasticsearch) and the typed {@link ElasticsearchClient} on top of it, with the
+ * {@link Keys} that protect what pobox keeps there (the engine is storage pobox does not trust:
+ * identity goes in sealed, users and audit signed). To a loopback address, which is the embedded
+ * node, every request carries the node's token; it never leaves the host.
  */
 public final class EngineClient implements AutoCloseable {
 
@@ -29,15 +33,17 @@ public final class EngineClient implements AutoCloseable {
     private final String username;
     private final String password;
     private final boolean openSearch;
+    private final Keys keys;
     private final RestClient rest;
     private final ElasticsearchClient client;
 
-    private EngineClient(String url, String username, String password, boolean openSearch) {
+    private EngineClient(String url, String username, String password, boolean openSearch, Keys keys) {
         this.url = url;
         this.username = username;
         this.password = password;
         this.openSearch = openSearch;
-        this.rest = restClient(url, username, password, openSearch);
+        this.keys = keys;
+        this.rest = restClient(url, username, password, openSearch, keys);
         this.client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper(Json.MAPPER)));
     }
 
@@ -47,13 +53,15 @@ public final class EngineClient implements AutoCloseable {
      *
      * @throws EngineUnavailableException when nothing answers at the URL
      */
-    public static EngineClient connect(String url, String username, String password) {
-        boolean openSearch = isOpenSearch(url, username, password);
-        return new EngineClient(url, username, password, openSearch);
+    public static EngineClient connect(String url, String username, String password, Keys keys) {
+        boolean openSearch = isOpenSearch(url, username, password, keys);
+        return new EngineClient(url, username, password, openSearch, keys);
     }
 
-    private static RestClient restClient(String url, String username, String password, boolean openSearch) {
+    private static RestClient restClient(String url, String username, String password, boolean openSearch, Keys keys) {
         RestClientBuilder builder = RestClient.builder(HttpHost.create(url));
+        nodeHeaders(url, keys).forEach((name, value) -> builder.setDefaultHeaders(
+                new org.apache.http.Header[] {new org.apache.http.message.BasicHeader(name, value)}));
         builder.setHttpClientConfigCallback(http -> {
             if (username != null && !username.isBlank()) {
                 BasicCredentialsProvider creds = new BasicCredentialsProvider();
@@ -70,12 +78,22 @@ public final class EngineClient implements AutoCloseable {
      * camel-elasticsearch component closes the client it was given when Camel stops.
      */
     public RestClient newRestClient() {
-        return restClient(url, username, password, openSearch);
+        return restClient(url, username, password, openSearch, keys);
     }
 
-    static boolean isOpenSearch(String url, String username, String password) {
+    /**
+     * The node token header for a loopback URL (the embedded node, or a tunnel to one); nothing for
+     * any other host, so the token is never sent off the machine.
+     */
+    public static Map<String, String> nodeHeaders(String url, Keys keys) {
+        String host = HttpHost.create(url).getHostName();
+        boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
+        return loopback && keys != null ? Map.of(Keys.NODE_TOKEN_HEADER, keys.nodeToken()) : Map.of();
+    }
+
+    static boolean isOpenSearch(String url, String username, String password, Keys keys) {
         try {
-            Map<String, String> headers = new java.util.HashMap<>();
+            Map<String, String> headers = new java.util.HashMap<>(nodeHeaders(url, keys));
             if (username != null && !username.isBlank()) {
                 String token = Base64.getEncoder()
                         .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -99,6 +117,11 @@ public final class EngineClient implements AutoCloseable {
 
     public boolean isOpenSearch() {
         return openSearch;
+    }
+
+    /** The keys of what pobox keeps in this engine. */
+    public Keys keys() {
+        return keys;
     }
 
     public RestClient rest() {

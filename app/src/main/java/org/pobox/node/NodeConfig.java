@@ -12,8 +12,10 @@ import java.time.Duration;
  * @param port         HTTP port on 127.0.0.1
  * @param heap         child JVM heap, e.g. {@code 512m} (used for both -Xms and -Xmx)
  * @param startTimeout how long start() waits for yellow/green before giving up
+ * @param tokenFile    the secret the node asks of every request (made on first start, 0600);
+ *                     pobox's clients read it from there ({@code pobox.keys}/node.token)
  */
-public record NodeConfig(Path home, Path dataDir, int port, String heap, Duration startTimeout) {
+public record NodeConfig(Path home, Path dataDir, int port, String heap, Duration startTimeout, Path tokenFile) {
 
     public static final int DEFAULT_PORT = 9200;
     public static final String DEFAULT_HEAP = "512m";
@@ -22,9 +24,19 @@ public record NodeConfig(Path home, Path dataDir, int port, String heap, Duratio
     public NodeConfig {
         home = home.toAbsolutePath().normalize();
         dataDir = dataDir.toAbsolutePath().normalize();
+        tokenFile = tokenFile == null ? defaultTokenFile(dataDir) : tokenFile.toAbsolutePath().normalize();
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("node port must be 1-65535, was " + port);
         }
+    }
+
+    /** The token beside the keys' default place: {@code data/node} → {@code data/keys/node.token}. */
+    public NodeConfig(Path home, Path dataDir, int port, String heap, Duration startTimeout) {
+        this(home, dataDir, port, heap, startTimeout, null);
+    }
+
+    private static Path defaultTokenFile(Path dataDir) {
+        return dataDir.resolveSibling("keys").resolve("node.token");
     }
 
     /**
@@ -44,24 +56,26 @@ public record NodeConfig(Path home, Path dataDir, int port, String heap, Duratio
         } catch (NumberFormatException e) {
             throw new NodeException("POBOX_NODE_PORT must be a port number, was '" + port + "'");
         }
+        String keys = setting("pobox.keys", "POBOX_KEYS", null);
         return new NodeConfig(home, data == null ? home.resolve("data/node") : Path.of(data),
-                portNumber, heap, DEFAULT_START_TIMEOUT);
+                portNumber, heap, DEFAULT_START_TIMEOUT,
+                keys == null ? home.resolve("data/keys/node.token") : home.resolve(keys).resolve("node.token"));
     }
 
     public NodeConfig withDataDir(Path dataDir) {
-        return new NodeConfig(home, dataDir, port, heap, startTimeout);
+        return new NodeConfig(home, dataDir, port, heap, startTimeout, tokenFile);
     }
 
     public NodeConfig withPort(int port) {
-        return new NodeConfig(home, dataDir, port, heap, startTimeout);
+        return new NodeConfig(home, dataDir, port, heap, startTimeout, tokenFile);
     }
 
     public NodeConfig withHeap(String heap) {
-        return new NodeConfig(home, dataDir, port, heap, startTimeout);
+        return new NodeConfig(home, dataDir, port, heap, startTimeout, tokenFile);
     }
 
     public NodeConfig withStartTimeout(Duration startTimeout) {
-        return new NodeConfig(home, dataDir, port, heap, startTimeout);
+        return new NodeConfig(home, dataDir, port, heap, startTimeout, tokenFile);
     }
 
     /** Compiled launcher classes of the node module. */

@@ -1,6 +1,7 @@
 package org.pobox.node;
 
 import org.pobox.config.PoboxConfig;
+import org.pobox.keys.Keys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,16 +22,17 @@ public final class SearchEngine implements AutoCloseable {
     }
 
     public static SearchEngine open(PoboxConfig config) {
+        Keys keys = Keys.of(config);
         String url = config.externalEngineUrl();
         if (!url.isEmpty()) {
             LOG.info("using the search engine at {}", url);
             return new SearchEngine(EngineClient.connect(url, config.get("pobox.es.username", ""),
-                    config.get("pobox.es.password", "")), null);
+                    config.get("pobox.es.password", ""), keys), null);
         }
         EmbeddedNode node = new EmbeddedNode(nodeConfig(config));
         boolean startedHere = node.ensureRunning().startedHere();
         try {
-            return new SearchEngine(EngineClient.connect(node.url(), null, null), startedHere ? node : null);
+            return new SearchEngine(EngineClient.connect(node.url(), null, null, keys), startedHere ? node : null);
         } catch (RuntimeException e) {
             if (startedHere) {
                 node.stop();
@@ -41,7 +43,8 @@ public final class SearchEngine implements AutoCloseable {
 
     public static NodeConfig nodeConfig(PoboxConfig config) {
         return new NodeConfig(config.home(), config.path("pobox.node.data"), config.getInt("pobox.node.port"),
-                config.get("pobox.node.heap"), NodeConfig.DEFAULT_START_TIMEOUT);
+                config.get("pobox.node.heap"), NodeConfig.DEFAULT_START_TIMEOUT,
+                Keys.folder(config).resolve(Keys.NODE_TOKEN));
     }
 
     public EngineClient client() {

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.pobox.index.ReporterField;
+import org.pobox.keys.FieldCipher;
 import org.pobox.node.EngineClient;
 import org.pobox.node.EngineUnavailableException;
 
@@ -24,10 +26,12 @@ public class LetterReader {
     public static final double LOW_CONFIDENCE = 0.6;
 
     private final ElasticsearchClient client;
+    private final FieldCipher reporters;
     private final String alias;
 
     public LetterReader(EngineClient engine, String alias) {
         this.client = engine.client();
+        this.reporters = engine.keys().reporters();
         this.alias = alias;
     }
 
@@ -55,7 +59,8 @@ public class LetterReader {
         }
         Map<String, Object> doc = new LinkedHashMap<>(stored.get());
         doc.put("id", id);
-        Object reporter = doc.remove("reporter");
+        // opened here, on the server: for a lead's view, and to blank the values out for everyone else
+        Map<String, Object> reporter = ReporterField.open(doc.remove(ReporterField.FIELD), id, reporters);
         List<Map<String, Object>> pages = new ArrayList<>();
         if (doc.get("pages") instanceof List<?> ps) {
             for (Object p : ps) {
@@ -74,7 +79,7 @@ public class LetterReader {
             }
             return Optional.of(doc);
         }
-        return Optional.of(redactAll(doc, new Redactor(reporter instanceof Map<?, ?> m ? m : null)));
+        return Optional.of(redactAll(doc, new Redactor(reporter)));
     }
 
     /** The letters linked as the same matter: the first one and every repeat, oldest first. */

@@ -37,6 +37,7 @@ final class BatchChild {
         settings.put("pobox.intake.pollMs", "200");
         settings.put("pobox.ocr.workers", "2");
         settings.put("pobox.es.url", engineUrl);
+        settings.put("pobox.keys", org.pobox.support.TestEngine.keys().dir().toString());
     }
 
     /** The same settings for code in this JVM (to read the register, the index, ...). */
