@@ -86,8 +86,8 @@ public final class AuditLog {
                     headMac = mac;
                     Heads.witness(headFile, seq, mac);
                     return;
-                } catch (ElasticsearchException ex) {
-                    if (ex.status() != 409) {
+                } catch (ElasticsearchException | IOException ex) {
+                    if (!isConflict(ex)) {
                         throw ex;
                     }
                     walkForward(); // another writer took this number: follow the chain to its new end
@@ -96,6 +96,19 @@ public final class AuditLog {
         } catch (IOException ex) {
             throw new EngineUnavailableException("cannot write the audit: " + ex.getMessage(), ex);
         }
+    }
+
+    /** Whether the engine refused a create because the id exists (the client reports it in more than one way). */
+    private static boolean isConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ElasticsearchException ee && ee.status() == 409
+                    || t instanceof co.elastic.clients.transport.TransportException te && te.statusCode() == 409
+                    || t instanceof org.elasticsearch.client.ResponseException re
+                    && re.getResponse().getStatusLine().getStatusCode() == 409) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The last entry's number and mac: the highest number searchable, then by id (real-time) up to the end. */
