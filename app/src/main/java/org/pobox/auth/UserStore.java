@@ -91,6 +91,29 @@ public final class UserStore {
         }
     }
 
+    /**
+     * The records that fail their check (changed in the engine, or made before records were signed),
+     * as they read, for an operator to look at: {@code pobox user refused}.
+     */
+    public List<User> refused() {
+        try {
+            List<User> out = new ArrayList<>();
+            for (var h : client.search(s -> s.index(index).size(1000).sort(o -> o.field(f -> f.field("name"))),
+                    Map.class).hits().hits()) {
+                if (checked(h.id(), h.source()).isEmpty()) {
+                    try {
+                        out.add(fromDoc(h.source()));
+                    } catch (RuntimeException e) {
+                        // not even readable: nothing to show or sign again
+                    }
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new EngineUnavailableException("cannot list users: " + e.getMessage(), e);
+        }
+    }
+
     public boolean isEmpty() {
         return list().isEmpty();
     }

@@ -63,8 +63,7 @@ final class StatusCommand implements Callable<Integer> {
         if (url.isEmpty()) {
             url = "http://127.0.0.1:" + config.get("pobox.node.port");
         }
-        try (EngineClient client = EngineClient.connect(url, config.get("pobox.es.username", ""),
-                config.get("pobox.es.password", ""), org.pobox.keys.Keys.of(config))) {
+        try (EngineClient client = org.pobox.node.SearchEngine.connectExternal(config, url, org.pobox.keys.Keys.of(config))) {
             org.elasticsearch.client.Response r = client.rest().performRequest(
                     new org.elasticsearch.client.Request("GET", "/_cluster/health"));
             String status = org.pobox.letter.Json.MAPPER.readTree(r.getEntity().getContent()).path("status").asText("?");

@@ -37,13 +37,17 @@ public final class EngineClient implements AutoCloseable {
     private final RestClient rest;
     private final ElasticsearchClient client;
 
-    private EngineClient(String url, String username, String password, boolean openSearch, Keys keys) {
+    private final Map<String, String> headers;
+
+    private EngineClient(String url, String username, String password, Map<String, String> headers, boolean openSearch,
+                         Keys keys) {
         this.url = url;
         this.username = username;
         this.password = password;
+        this.headers = headers;
         this.openSearch = openSearch;
         this.keys = keys;
-        this.rest = restClient(url, username, password, openSearch, keys);
+        this.rest = restClient(url, username, password, headers, openSearch);
         this.client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper(Json.MAPPER)));
     }
 
@@ -54,14 +58,29 @@ public final class EngineClient implements AutoCloseable {
      * @throws EngineUnavailableException when nothing answers at the URL
      */
     public static EngineClient connect(String url, String username, String password, Keys keys) {
-        boolean openSearch = isOpenSearch(url, username, password, keys);
-        return new EngineClient(url, username, password, openSearch, keys);
+        return connect(url, username, password, null, keys);
     }
 
-    private static RestClient restClient(String url, String username, String password, boolean openSearch, Keys keys) {
+    /**
+     * As {@link #connect(String, String, String, Keys)}, authenticated with an Elasticsearch API key
+     * ({@code pobox.es.apiKey}, the Base64 {@code encoded} value the engine returned) when one is set:
+     * production gives pobox a key with only the privileges it needs.
+     */
+    public static EngineClient connect(String url, String username, String password, String apiKey, Keys keys) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>(nodeHeaders(url, keys));
+        if (apiKey != null && !apiKey.isBlank()) {
+            headers.put("Authorization", "ApiKey " + apiKey.strip());
+        }
+        boolean openSearch = isOpenSearch(url, username, password, headers);
+        return new EngineClient(url, username, password, Map.copyOf(headers), openSearch, keys);
+    }
+
+    private static RestClient restClient(String url, String username, String password, Map<String, String> headers,
+                                         boolean openSearch) {
         RestClientBuilder builder = RestClient.builder(HttpHost.create(url));
-        nodeHeaders(url, keys).forEach((name, value) -> builder.setDefaultHeaders(
-                new org.apache.http.Header[] {new org.apache.http.message.BasicHeader(name, value)}));
+        builder.setDefaultHeaders(headers.entrySet().stream()
+                .map(h -> new org.apache.http.message.BasicHeader(h.getKey(), h.getValue()))
+                .toArray(org.apache.http.Header[]::new));
         builder.setHttpClientConfigCallback(http -> {
             if (username != null && !username.isBlank()) {
                 BasicCredentialsProvider creds = new BasicCredentialsProvider();
@@ -78,7 +97,7 @@ public final class EngineClient implements AutoCloseable {
      * camel-elasticsearch component closes the client it was given when Camel stops.
      */
     public RestClient newRestClient() {
-        return restClient(url, username, password, openSearch, keys);
+        return restClient(url, username, password, headers, openSearch);
     }
 
     /**
@@ -91,9 +110,9 @@ public final class EngineClient implements AutoCloseable {
         return loopback && keys != null ? Map.of(Keys.NODE_TOKEN_HEADER, keys.nodeToken()) : Map.of();
     }
 
-    static boolean isOpenSearch(String url, String username, String password, Keys keys) {
+    static boolean isOpenSearch(String url, String username, String password, Map<String, String> sent) {
         try {
-            Map<String, String> headers = new java.util.HashMap<>(nodeHeaders(url, keys));
+            Map<String, String> headers = new java.util.HashMap<>(sent);
             if (username != null && !username.isBlank()) {
                 String token = Base64.getEncoder()
                         .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));

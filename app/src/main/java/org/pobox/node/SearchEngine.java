@@ -26,8 +26,7 @@ public final class SearchEngine implements AutoCloseable {
         String url = config.externalEngineUrl();
         if (!url.isEmpty()) {
             LOG.info("using the search engine at {}", url);
-            return new SearchEngine(EngineClient.connect(url, config.get("pobox.es.username", ""),
-                    config.get("pobox.es.password", ""), keys), null);
+            return new SearchEngine(connectExternal(config, url, keys), null);
         }
         EmbeddedNode node = new EmbeddedNode(nodeConfig(config));
         boolean startedHere = node.ensureRunning().startedHere();
@@ -39,6 +38,12 @@ public final class SearchEngine implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** A client to the engine at {@code url} with the configured credentials (API key, else user and password). */
+    public static EngineClient connectExternal(PoboxConfig config, String url, Keys keys) {
+        return EngineClient.connect(url, config.get("pobox.es.username", ""), config.get("pobox.es.password", ""),
+                config.get("pobox.es.apiKey", ""), keys);
     }
 
     public static NodeConfig nodeConfig(PoboxConfig config) {
