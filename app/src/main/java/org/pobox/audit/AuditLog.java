@@ -84,7 +84,13 @@ public final class AuditLog {
                     client.create(c -> c.index(index).id(id(seq)).document(doc));
                     headSeq = seq;
                     headMac = mac;
-                    Heads.witness(headFile, seq, mac);
+                    try {
+                        Heads.witness(headFile, seq, mac);
+                    } catch (java.io.UncheckedIOException ex) {
+                        // the entry is written; only the record of how far the chain reached lags behind
+                        LOG.error("audit entry {} written, but its number could not be kept in {}: {}", seq, headFile,
+                                ex.getMessage());
+                    }
                     return;
                 } catch (ElasticsearchException | IOException ex) {
                     if (!isConflict(ex)) {

@@ -26,6 +26,14 @@ final class Heads {
     }
 
     static void witness(Path file, long seq, String mac) {
+        // a file lock keeps other processes out; threads of this one queue here (the JVM refuses a
+        // second lock on the same file from another thread)
+        synchronized (Heads.class) {
+            witnessLocked(file, seq, mac);
+        }
+    }
+
+    private static void witnessLocked(Path file, long seq, String mac) {
         try {
             OwnerOnly.createDirectories(file.getParent());
             Path lock = file.resolveSibling(file.getFileName() + ".lock");

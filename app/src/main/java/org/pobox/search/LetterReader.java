@@ -35,7 +35,7 @@ public class LetterReader {
         this.alias = alias;
     }
 
-    /** The raw stored document, for the server's own use (never sent as is). */
+    /** The raw stored document, for the server's own use (never sent as is; its reporter is sealed: {@link #reporter}). */
     @SuppressWarnings("unchecked")
     public Optional<Map<String, Object>> stored(String id) {
         try {
@@ -44,6 +44,14 @@ public class LetterReader {
         } catch (IOException e) {
             throw new EngineUnavailableException("cannot read letter " + id + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The writer's identity of a {@link #stored} letter, opened (the engine holds it sealed), for
+     * the server's own use: blanking it out of what a non-lead sees. Null when there is none.
+     */
+    public Map<String, Object> reporter(String id, Map<String, Object> stored) {
+        return ReporterField.open(stored.get(ReporterField.FIELD), id, reporters);
     }
 
     /** Whether the reader may see this letter at all. */
