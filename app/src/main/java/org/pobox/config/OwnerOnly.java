@@ -153,7 +153,12 @@ public final class OwnerOnly {
         if (now.equals(want)) {
             return false;
         }
-        Files.getFileAttributeView(p, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).setPermissions(want);
+        if (Files.isSymbolicLink(p)) {
+            return false;
+        }
+        // chmod by path: setting them through a no-follow attribute view opens and closes the file,
+        // and closing any descriptor of a file drops this process's fcntl locks on it (the batch lock)
+        Files.setPosixFilePermissions(p, want);
         return true;
     }
 

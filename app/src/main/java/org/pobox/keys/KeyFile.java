@@ -52,11 +52,16 @@ public final class KeyFile {
                 ch.force(true); // a key lost in a crash would make everything sealed with it unreadable
             }
             try {
-                Files.createLink(file, tmp);
+                try {
+                    Files.createLink(file, tmp);
+                } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+                    if (e instanceof FileAlreadyExistsException exists) {
+                        throw exists;
+                    }
+                    Files.move(tmp, file); // no hard links here: a move that also refuses to replace
+                }
             } catch (FileAlreadyExistsException e) {
                 // another process made it first: its key is the one
-            } catch (UnsupportedOperationException e) {
-                Files.move(tmp, file);
             }
         } finally {
             Files.deleteIfExists(tmp);
