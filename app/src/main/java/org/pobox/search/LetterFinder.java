@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.pobox.index.ReporterField;
+import org.pobox.keys.FieldCipher;
 import org.pobox.node.EngineClient;
 import org.pobox.node.EngineUnavailableException;
 
@@ -49,10 +51,12 @@ public class LetterFinder {
     private final IdentityValues identities;
     private volatile boolean pairs;
     private volatile long pairsCheckedAt = Long.MIN_VALUE;
+    private final FieldCipher reporters;
 
     public LetterFinder(EngineClient engine, String alias) {
         this.engine = engine;
         this.client = engine.client();
+        this.reporters = engine.keys().reporters();
         this.alias = alias;
         this.identities = new IdentityValues(engine, alias, java.time.Clock.systemUTC());
     }
@@ -280,7 +284,7 @@ public class LetterFinder {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> resultLine(Hit<Map> hit, Access access) {
+    private Map<String, Object> resultLine(Hit<Map> hit, Access access) {
         Map<String, Object> src = hit.source() == null ? Map.of() : hit.source();
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("id", hit.id());
@@ -296,13 +300,14 @@ public class LetterFinder {
         }
         line.put("snippets", snippets);
         line.put("score", hit.score());
+        Map<String, Object> reporter = ReporterField.open(src.get(ReporterField.FIELD), hit.id(), reporters);
         if (access.identity()) {
-            if (src.get("reporter") != null) {
-                line.put("reporter", src.get("reporter"));
+            if (reporter != null) {
+                line.put("reporter", reporter);
             }
             return line;
         }
-        return LetterReader.redactAll(line, new Redactor((Map<?, ?>) src.get("reporter")));
+        return LetterReader.redactAll(line, new Redactor(reporter));
     }
 
     private static Map<String, List<Facets.Bucket>> facets(Map<String, Aggregate> aggs) {

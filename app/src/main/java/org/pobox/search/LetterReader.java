@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.pobox.index.ReporterField;
+import org.pobox.keys.FieldCipher;
 import org.pobox.node.EngineClient;
 import org.pobox.node.EngineUnavailableException;
 
@@ -24,14 +26,16 @@ public class LetterReader {
     public static final double LOW_CONFIDENCE = 0.6;
 
     private final ElasticsearchClient client;
+    private final FieldCipher reporters;
     private final String alias;
 
     public LetterReader(EngineClient engine, String alias) {
         this.client = engine.client();
+        this.reporters = engine.keys().reporters();
         this.alias = alias;
     }
 
-    /** The raw stored document, for the server's own use (never sent as is). */
+    /** The raw stored document, for the server's own use (never sent as is; its reporter is sealed: {@link #reporter}). */
     @SuppressWarnings("unchecked")
     public Optional<Map<String, Object>> stored(String id) {
         try {
@@ -40,6 +44,14 @@ public class LetterReader {
         } catch (IOException e) {
             throw new EngineUnavailableException("cannot read letter " + id + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The writer's identity of a {@link #stored} letter, opened (the engine holds it sealed), for
+     * the server's own use: blanking it out of what a non-lead sees. Null when there is none.
+     */
+    public Map<String, Object> reporter(String id, Map<String, Object> stored) {
+        return ReporterField.open(stored.get(ReporterField.FIELD), id, reporters);
     }
 
     /** Whether the reader may see this letter at all. */
@@ -55,7 +67,8 @@ public class LetterReader {
         }
         Map<String, Object> doc = new LinkedHashMap<>(stored.get());
         doc.put("id", id);
-        Object reporter = doc.remove("reporter");
+        // opened here, on the server: for a lead's view, and to blank the values out for everyone else
+        Map<String, Object> reporter = ReporterField.open(doc.remove(ReporterField.FIELD), id, reporters);
         List<Map<String, Object>> pages = new ArrayList<>();
         if (doc.get("pages") instanceof List<?> ps) {
             for (Object p : ps) {
@@ -74,7 +87,7 @@ public class LetterReader {
             }
             return Optional.of(doc);
         }
-        return Optional.of(redactAll(doc, new Redactor(reporter instanceof Map<?, ?> m ? m : null)));
+        return Optional.of(redactAll(doc, new Redactor(reporter)));
     }
 
     /** The letters linked as the same matter: the first one and every repeat, oldest first. */
