@@ -1,10 +1,10 @@
 package org.pobox.auth;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.pobox.index.SideIndex;
 import org.pobox.node.EngineClient;
@@ -25,16 +26,29 @@ public final class UserStore {
             {"dynamic":"strict","properties":{
               "name":{"type":"keyword"},"roles":{"type":"keyword"},
               "password_hash":{"type":"keyword","index":false},
-              "failed_logins":{"type":"integer"},"locked_until":{"type":"date"},
               "token_hashes":{"type":"keyword"}}}""";
 
+    private static final int MAX_RETRIES = 20;
+
+    private final EngineClient engine;
+    private final String lettersAlias;
     private final ElasticsearchClient client;
     private final String index;
 
     public UserStore(EngineClient engine, String lettersAlias) {
+        this.engine = engine;
+        this.lettersAlias = lettersAlias;
         this.client = engine.client();
         this.index = SideIndex.name(lettersAlias, "users");
         SideIndex.ensure(client, index, MAPPING);
+    }
+
+    EngineClient engine() {
+        return engine;
+    }
+
+    String lettersAlias() {
+        return lettersAlias;
     }
 
     public Optional<User> get(String name) {
@@ -56,12 +70,47 @@ public final class UserStore {
         }
     }
 
-    public void save(User u) {
+    /** Stores a new user; refused when the name is taken (also by a concurrent add). */
+    public void create(User u) {
         try {
-            client.index(i -> i.index(index).id(u.name()).document(toDoc(u)).refresh(Refresh.True));
+            client.create(c -> c.index(index).id(u.name()).document(toDoc(u)).refresh(Refresh.True));
+        } catch (ElasticsearchException e) {
+            if (e.status() == 409) {
+                throw new IllegalArgumentException("user " + u.name() + " exists already");
+            }
+            throw e;
         } catch (IOException e) {
             throw new EngineUnavailableException("cannot save user: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Applies {@code change} to the stored user and writes it only if nobody wrote the user in
+     * between ({@code if_seq_no}/{@code if_primary_term}); on a conflict it reads again and retries,
+     * so two changes at once (a role change and a new token) both hold.
+     */
+    public User update(String name, UnaryOperator<User> change) {
+        for (int i = 0; i < MAX_RETRIES; i++) {
+            try {
+                GetResponse<Map> r = client.get(g -> g.index(index).id(name), Map.class);
+                if (!r.found()) {
+                    throw new IllegalArgumentException("no user " + name);
+                }
+                User changed = change.apply(fromDoc(r.source()));
+                long seq = r.seqNo();
+                long term = r.primaryTerm();
+                client.index(x -> x.index(index).id(name).document(toDoc(changed)).ifSeqNo(seq).ifPrimaryTerm(term)
+                        .refresh(Refresh.True));
+                return changed;
+            } catch (ElasticsearchException e) {
+                if (e.status() != 409) {
+                    throw e;
+                }
+            } catch (IOException e) {
+                throw new EngineUnavailableException("cannot save user: " + e.getMessage(), e);
+            }
+        }
+        throw new EngineUnavailableException("user " + name + " kept changing under us; try again", null);
     }
 
     public List<User> list() {
@@ -86,8 +135,6 @@ public final class UserStore {
         d.put("name", u.name());
         d.put("roles", u.roles().stream().map(Role::id).sorted().toList());
         d.put("password_hash", u.passwordHash());
-        d.put("failed_logins", u.failedLogins());
-        d.put("locked_until", u.lockedUntil() == null ? null : u.lockedUntil().toString());
         d.put("token_hashes", u.tokenHashes());
         return d;
     }
@@ -98,12 +145,8 @@ public final class UserStore {
         for (Object r : (Collection<Object>) d.get("roles")) {
             roles.add(Role.of(String.valueOf(r)));
         }
-        Object locked = d.get("locked_until");
-        Object failed = d.get("failed_logins");
         Object tokens = d.get("token_hashes");
         return new User(String.valueOf(d.get("name")), roles, (String) d.get("password_hash"),
-                failed == null ? 0 : ((Number) failed).intValue(),
-                locked == null ? null : Instant.parse(String.valueOf(locked)),
                 tokens == null ? List.of() : ((Collection<Object>) tokens).stream().map(String::valueOf)
                         .collect(Collectors.toList()));
     }
