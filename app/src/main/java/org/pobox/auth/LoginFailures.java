@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.pobox.index.SideIndex;
 import org.pobox.node.EngineClient;
+import org.pobox.node.EngineErrors;
 import org.pobox.node.EngineUnavailableException;
 
 /**
@@ -87,13 +88,12 @@ public final class LoginFailures {
                     client.create(x -> x.index(index).id(id).document(doc).refresh(Refresh.True));
                 }
                 return true;
-            } catch (ElasticsearchException e) {
-                if (e.status() != 409) {
-                    throw e;
+            } catch (ElasticsearchException | IOException e) {
+                if (!EngineErrors.isConflict(e)) {
+                    throw e instanceof ElasticsearchException ee ? ee
+                            : new EngineUnavailableException("cannot count a login: " + e.getMessage(), e);
                 }
                 // another attempt of the same pair was counted in between: read again
-            } catch (IOException e) {
-                throw new EngineUnavailableException("cannot count a login: " + e.getMessage(), e);
             }
         }
         // so many attempts at once that ours never got its turn: refuse it rather than check it uncounted
@@ -104,12 +104,11 @@ public final class LoginFailures {
     public void succeeded(String name, String address) {
         try {
             client.delete(d -> d.index(index).id(id(name, address)).refresh(Refresh.True));
-        } catch (ElasticsearchException e) {
-            if (e.status() != 404) {
-                throw e;
+        } catch (ElasticsearchException | IOException e) {
+            if (EngineErrors.status(e) != 404) {
+                throw e instanceof ElasticsearchException ee ? ee
+                        : new EngineUnavailableException("cannot reset a login count: " + e.getMessage(), e);
             }
-        } catch (IOException e) {
-            throw new EngineUnavailableException("cannot reset a login count: " + e.getMessage(), e);
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.pobox.index.SideIndex;
 import org.pobox.node.EngineClient;
+import org.pobox.node.EngineErrors;
 import org.pobox.node.EngineUnavailableException;
 
 /** The accounts, one document per user (id = user name) in the {@code <alias>-users} index. */
@@ -74,13 +75,11 @@ public final class UserStore {
     public void create(User u) {
         try {
             client.create(c -> c.index(index).id(u.name()).document(toDoc(u)).refresh(Refresh.True));
-        } catch (ElasticsearchException e) {
-            if (e.status() == 409) {
+        } catch (ElasticsearchException | IOException e) {
+            if (EngineErrors.isConflict(e)) {
                 throw new IllegalArgumentException("user " + u.name() + " exists already");
             }
-            throw e;
-        } catch (IOException e) {
-            throw new EngineUnavailableException("cannot save user: " + e.getMessage(), e);
+            throw e instanceof ElasticsearchException ee ? ee : new EngineUnavailableException("cannot save user: " + e.getMessage(), e);
         }
     }
 
@@ -102,12 +101,12 @@ public final class UserStore {
                 client.index(x -> x.index(index).id(name).document(toDoc(changed)).ifSeqNo(seq).ifPrimaryTerm(term)
                         .refresh(Refresh.True));
                 return changed;
-            } catch (ElasticsearchException e) {
-                if (e.status() != 409) {
-                    throw e;
+            } catch (ElasticsearchException | IOException e) {
+                if (!EngineErrors.isConflict(e)) {
+                    throw e instanceof ElasticsearchException ee ? ee
+                            : new EngineUnavailableException("cannot save user: " + e.getMessage(), e);
                 }
-            } catch (IOException e) {
-                throw new EngineUnavailableException("cannot save user: " + e.getMessage(), e);
+                // written by someone else in between: read again
             }
         }
         throw new EngineUnavailableException("user " + name + " kept changing under us; try again", null);

@@ -46,13 +46,10 @@ final class Gate {
     }
 
     /**
-     * The caller, or 401. A change ({@code changes}) must come from the page's own origin, and
-     * through a session also needs its CSRF token.
+     * The caller, or 401. A change ({@code changes}) through a session also needs its CSRF token
+     * (and came from the page's own origin: {@link HttpEdge} refuses other sites' posts).
      */
     Caller require(WebRequest r, boolean changes) {
-        if (changes) {
-            sameOrigin(r);
-        }
         Caller c = identify(r).orElseThrow(WebException::unauthenticated);
         if (changes && c.session() != null && !sameToken(c.session().csrf(), r.csrfHeader())) {
             throw new WebException(403, "请求缺少有效的 CSRF 令牌");
@@ -60,34 +57,9 @@ final class Gate {
         return c;
     }
 
-    /**
-     * Refuses a request a browser sent from another site: {@code Sec-Fetch-Site} other than
-     * same-origin (or none: typed by the user), or an {@code Origin} that is not the host the
-     * request was sent to. Clients that send neither (the CLI, scripts) are not browsers
-     * carrying someone's cookie, and pass.
-     */
-    void sameOrigin(WebRequest r) {
-        WebRequest.Origin o = r.origin();
-        String site = o.secFetchSite();
-        if (site != null && !site.equalsIgnoreCase("same-origin") && !site.equalsIgnoreCase("none")) {
-            throw new WebException(403, "请求来自其他网站，已拒绝");
-        }
-        if (o.origin() != null && !o.origin().isBlank()) {
-            String host;
-            try {
-                host = java.net.URI.create(o.origin().strip()).getRawAuthority();
-            } catch (IllegalArgumentException e) {
-                host = null;
-            }
-            if (host == null || o.host() == null || !host.equalsIgnoreCase(o.host().strip())) {
-                throw new WebException(403, "请求来自其他网站，已拒绝");
-            }
-        }
-    }
-
     /** A JSON body, or 415: a cross-site form can post text/plain without asking, never JSON. */
     static void requireJson(WebRequest r) {
-        String type = r.origin().contentType();
+        String type = r.contentType();
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).strip().startsWith("application/json")) {
             throw new WebException(415, "请求内容须为 JSON（application/json）");
         }

@@ -70,9 +70,10 @@ public final class WebApp {
         main.bind("webStatic", new StaticFiles());
         String host = config.get("pobox.web.host", "127.0.0.1");
         int port = Integer.parseInt(config.get("pobox.web.port", "8080"));
-        // the server-wide limit is the uploads'; every other route gets BodyLimits.MAX_BODY (see below)
+        // every body is read before the route runs, so before authentication: 1 MiB at most, but for
+        // the upload route, which streams its body (routes/web-http.yaml) and is checked in HttpEdge
         main.configure().httpServer().withEnabled(true).withHost(host).withPort(port)
-                .withMaxBodySize(BodyLimits.MAX_UPLOAD);
+                .withMaxBodySize(HttpEdge.MAX_BODY);
         if (tls) {
             // pobox serves HTTPS itself: Camel's global SSL context (a PKCS#12 key store) on the HTTP server
             main.configure().sslConfig().withEnabled(true).withKeyStore("file:" + config.path("pobox.web.tls.keystore"))
@@ -95,15 +96,12 @@ public final class WebApp {
                 try {
                     Resource routes = PluginHelper.getResourceLoader(ctx).resolveResource(ROUTES);
                     PluginHelper.getRoutesLoader(ctx).loadRoutes(routes);
+                    // the HTTP server and its router exist once the context has started
+                    ctx.addStartupListener((context, alreadyStarted) -> HttpEdge.install(
+                            VertxPlatformHttpRouter.lookup(context, VertxPlatformHttpRouter.getRouterNameFromPort(port))));
                 } catch (Exception e) {
                     throw new IllegalStateException("cannot load the web routes: " + e.getMessage(), e);
                 }
-            }
-
-            @Override
-            public void afterStart(BaseMainSupport m) {
-                BodyLimits.install(VertxPlatformHttpRouter.lookup(m.getCamelContext(),
-                        VertxPlatformHttpRouter.getRouterNameFromPort(port)));
             }
         });
         LOG.info("web page and API on {}://{}:{}/", tls ? "https" : "http", host, port);

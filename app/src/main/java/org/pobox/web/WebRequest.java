@@ -16,15 +16,7 @@ import org.apache.camel.Message;
  */
 record WebRequest(String method, String path, Map<String, List<String>> query, Map<String, String> cookies,
                   String authorization, String csrfHeader, String forwardedProto, String ip, byte[] body,
-                  Map<String, Object> pathParams, Origin origin) {
-
-    /**
-     * Where the request says it comes from: the browser's {@code Origin} and {@code Sec-Fetch-Site}
-     * (null when not sent, e.g. by the CLI), the {@code Host} it was sent to and its content type.
-     */
-    record Origin(String origin, String secFetchSite, String host, String contentType) {
-        static final Origin NONE = new Origin(null, null, null, null);
-    }
+                  Map<String, Object> pathParams, String contentType) {
 
     static final String REMOTE_ADDRESS = "CamelVertxPlatformHttpRemoteAddress";
 
@@ -50,9 +42,7 @@ record WebRequest(String method, String path, Map<String, List<String>> query, M
                 parseCookies(m.getHeader("Cookie", String.class)), m.getHeader("Authorization", String.class),
                 m.getHeader("X-CSRF-Token", String.class), m.getHeader("X-Forwarded-Proto", String.class),
                 clientAddress(m.getHeader(REMOTE_ADDRESS), trustProxy ? m.getHeader("X-Forwarded-For", String.class) : null),
-                body == null ? new byte[0] : body, params,
-                new Origin(m.getHeader("Origin", String.class), m.getHeader("Sec-Fetch-Site", String.class),
-                        m.getHeader("Host", String.class), m.getHeader(Exchange.CONTENT_TYPE, String.class)));
+                body == null ? new byte[0] : body, params, m.getHeader(Exchange.CONTENT_TYPE, String.class));
         m.removeHeaders("*");
         m.setBody(null);
         return r;
