@@ -43,10 +43,10 @@ public class LetterReader {
     }
 
     /**
-     * The writer as stored with the letter, for the server's own use (masking what people type,
+     * The writer of stored letter {@code id}, for the server's own use (masking what people type,
      * covering the scan); null for an anonymous letter.
      */
-    public static Map<?, ?> reporterOf(Map<String, Object> doc) {
+    public Map<?, ?> reporterOf(String id, Map<String, Object> doc) {
         return doc.get("reporter") instanceof Map<?, ?> m ? m : null;
     }
 

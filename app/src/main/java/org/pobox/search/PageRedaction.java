@@ -44,8 +44,12 @@ public record PageRedaction(List<Box> boxes, boolean keepOnly, boolean whole) {
         return !whole && !keepOnly && boxes.isEmpty();
     }
 
-    /** What to cover on page {@code number} of a stored letter for a reader with {@code access}. */
-    public static PageRedaction of(Map<String, Object> doc, int number, Access access) {
+    /**
+     * What to cover on page {@code number} of a stored letter for a reader with {@code access}.
+     *
+     * @param reporter the letter's writer ({@link LetterReader#reporterOf}), or null
+     */
+    public static PageRedaction of(Map<String, Object> doc, Map<?, ?> reporter, int number, Access access) {
         if (access.identity()) {
             return NONE;
         }
@@ -53,27 +57,27 @@ public record PageRedaction(List<Box> boxes, boolean keepOnly, boolean whole) {
         if (page.isEmpty()) {
             return WHOLE;
         }
-        Redactor reporter = new Redactor(reporterOf(doc));
+        Redactor values = new Redactor(reporter);
         Map<String, Object> p = page.get();
         List<Map<String, Object>> lines = lines(p);
         if (Boolean.TRUE.equals(p.get("envelope"))) {
             List<Box> keep = new ArrayList<>();
             for (Map<String, Object> l : lines) {
-                if (isRecipient(l, reporter)) {
+                if (isRecipient(l, values)) {
                     box(l).ifPresent(keep::add);
                 }
             }
             return keep.isEmpty() ? WHOLE : new PageRedaction(keep, true, false);
         }
         String text = String.valueOf(p.getOrDefault("text", ""));
-        int hiddenInText = hidden(text, reporter);
+        int hiddenInText = hidden(text, values);
         if (hiddenInText == 0) {
             return NONE;
         }
         List<Box> cover = new ArrayList<>();
         int hiddenInLines = 0;
         for (Map<String, Object> l : lines) {
-            int n = hidden(String.valueOf(l.getOrDefault("text", "")), reporter);
+            int n = hidden(String.valueOf(l.getOrDefault("text", "")), values);
             if (n > 0) {
                 Optional<Box> b = box(l);
                 if (b.isEmpty()) {
@@ -159,9 +163,5 @@ public record PageRedaction(List<Box> boxes, boolean keepOnly, boolean whole) {
             return Optional.of(new Box(x0, y0, x1 - x0, y1 - y0));
         }
         return Optional.empty();
-    }
-
-    static Map<?, ?> reporterOf(Map<String, Object> doc) {
-        return LetterReader.reporterOf(doc);
     }
 }

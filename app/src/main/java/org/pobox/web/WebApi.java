@@ -162,7 +162,7 @@ public final class WebApi extends ApiSupport {
             String id = pathPart(r, "letters");
             int page = Integer.parseInt(pathPart(r, "pages"));
             Map<String, Object> doc = reader.stored(id).filter(d -> LetterReader.visible(d, v.access())).orElse(null);
-            PageRedaction cover = doc == null ? PageRedaction.NONE : PageRedaction.of(doc, page, v.access());
+            PageRedaction cover = doc == null ? PageRedaction.NONE : PageRedaction.of(doc, reader.reporterOf(id, doc), page, v.access());
             PageImages.Png png = doc == null ? null : images.png((String) doc.get("archive_name"), page, cover).orElse(null);
             audit.record(AuditEntry.of(v.name(), "page_image", r.ip(), png == null ? "not_found" : "ok").letter(id, page)
                     .detail(png == null ? null : cover.none() ? "original" : "redacted"));
@@ -211,7 +211,7 @@ public final class WebApi extends ApiSupport {
                 throw WebException.badRequest("不能更正 " + field);
             }
             // what a person types is masked like what OCR read, before it is stored or searchable
-            Object value = mask.correction(JSON.convertValue(body.get("value"), Object.class), LetterReader.reporterOf(doc));
+            Object value = mask.correction(JSON.convertValue(body.get("value"), Object.class), reader.reporterOf(id, doc));
             Correction c = corrections.add(CorrectionStore.now(id, field, value, doc.get(field), null, v.name()));
             audit.record(AuditEntry.of(v.name(), "correction", r.ip(), "ok").letter(id, null).detail(field));
             json(ex, 200, correctionView(c));
@@ -230,7 +230,7 @@ public final class WebApi extends ApiSupport {
                 audit.record(AuditEntry.of(v.name(), "transcript", r.ip(), "bad_request").letter(id, page));
                 throw WebException.badRequest("没有第 " + page + " 页");
             }
-            String masked = mask.transcript(text, LetterReader.reporterOf(doc));
+            String masked = mask.transcript(text, reader.reporterOf(id, doc));
             Correction c = corrections.add(CorrectionStore.now(id, CorrectionStore.TRANSCRIPT, masked, null, page, v.name()));
             audit.record(AuditEntry.of(v.name(), "transcript", r.ip(), "ok").letter(id, page));
             json(ex, 200, correctionView(c));

@@ -302,6 +302,41 @@ class SecurityTest {
         assertThat(c.postRaw("/api/login", body, "application/json", false).status()).isEqualTo(200);
     }
 
+    @Test
+    void withACertificateConfiguredPoboxServesHttpsAndTheCookieIsSecure() throws Exception {
+        Path keystore = dir.resolve("tls.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "pobox", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
+                "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(),
+                "-storepass", "test-secret", "-keypass", "test-secret").inheritIO().start();
+        assertThat(keytool.waitFor()).isZero();
+        int port = org.pobox.support.TestEngine.freePort();
+        try (WebServer tls = new WebServer(fx.config.with("pobox.web.port", String.valueOf(port))
+                .with("pobox.web.tls.keystore", keystore.toString()).with("pobox.web.tls.password", "test-secret"), fx.engine)
+                .start()) {
+            java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+            try (var in = java.nio.file.Files.newInputStream(keystore)) {
+                trust.load(in, "test-secret".toCharArray());
+            }
+            javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            javax.net.ssl.SSLContext ssl = javax.net.ssl.SSLContext.getInstance("TLS");
+            ssl.init(null, tmf.getTrustManagers(), null);
+            var https = java.net.http.HttpClient.newBuilder().sslContext(ssl).build();
+            var login = https.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("https://127.0.0.1:" + port + "/api/login"))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"inv\",\"password\":\"" + PASSWORD + "\"}"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(login.statusCode()).isEqualTo(200);
+            assertThat(login.headers().firstValue("Set-Cookie").orElseThrow()).contains("; Secure").contains("HttpOnly");
+            // and nothing answers in clear on that port
+            WebClient clear = new WebClient(port);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> clear.login("inv", PASSWORD))
+                    .isInstanceOf(IllegalStateException.class);
+        }
+    }
+
     // ------------------------------------------------------------ 8. audit
 
     @Test
