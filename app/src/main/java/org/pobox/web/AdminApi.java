@@ -123,7 +123,9 @@ public final class AdminApi extends ApiSupport {
             return "不能更改自己的角色";
         }
         boolean makesLead = newRoles.contains(Role.LEAD);
-        boolean touchesLead = !"add".equals(op) && !"unlock".equals(op) && accounts.store().get(name).map(u -> u.roles().contains(Role.LEAD)).orElse(false);
+        // unlocking gives nobody anything; every other change to a lead's account needs a lead
+        boolean touchesLead = !"add".equals(op) && !"unlock".equals(op)
+                && accounts.store().get(name).map(u -> u.roles().contains(Role.LEAD)).orElse(false);
         if ((makesLead || touchesLead) && !by.isLead()) {
             return "只有领导角色可以授予领导角色或更改领导的账号";
         }

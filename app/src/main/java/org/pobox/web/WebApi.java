@@ -44,7 +44,6 @@ public final class WebApi extends ApiSupport {
     WebApi(Gate gate, AuditLog audit, Accounts accounts, Sessions sessions, LetterFinder finder, LetterReader reader,
            CorrectionStore corrections, PageImages images, LetterSealer sealer, TextMask mask) {
         super(gate, audit);
-        this.mask = mask;
         this.accounts = accounts;
         this.sessions = sessions;
         this.finder = finder;
@@ -52,6 +51,7 @@ public final class WebApi extends ApiSupport {
         this.corrections = corrections;
         this.images = images;
         this.sealer = sealer;
+        this.mask = mask;
     }
 
     // ---------------------------------------------------------------- session

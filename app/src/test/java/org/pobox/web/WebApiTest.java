@@ -90,7 +90,8 @@ class WebApiTest {
         // masked as indexed, and the address the mask missed blanked by its value
         assertThat(replies.get(6).text()).contains("征地拆迁补偿款").contains("[举报人]").contains("［已隐去］");
         assertThat(replies.get(8).text()).contains("JM-2020-0001").doesNotContain("JM-2020-0002");
-        // typing a reporter's name finds nothing, and the audit keeps the query without the name
+        // typing a reporter's name finds nothing, because the indexed text is masked (no special case:
+        // see SecurityTest), and the audit keeps the query without the name
         assertThat(replies.get(1).json().path("total").asLong()).isZero();
         assertThat(audit.find(new AuditLog.Filter("inv", "search", null, null, 1000))).extracting(AuditEntry::query)
                 .contains("［身份信息］").noneMatch(q -> q != null && q.contains(REPORTER_NAME));
