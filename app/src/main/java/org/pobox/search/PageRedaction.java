@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.pobox.understand.Understander;
 
 /**
  * What of a page's scan a reader without identity access may not see, decided from the page as
@@ -31,8 +32,9 @@ public record PageRedaction(List<Box> boxes, boolean keepOnly, boolean whole) {
     public static final PageRedaction NONE = new PageRedaction(List.of(), false, false);
     static final PageRedaction WHOLE = new PageRedaction(List.of(), false, true);
 
-    /** The labels the understanding puts in place of the writer's identity (see {@code Understander.mask}). */
-    static final Pattern MASKED = Pattern.compile("\\[(举报人|电话|身份证号|地址|号码)]");
+    /** The labels the understanding puts in place of the writer's identity. */
+    static final Pattern MASKED = Pattern.compile(String.join("|",
+            Understander.MASK_LABELS.stream().map(Pattern::quote).toList()));
     /** An envelope's recipient block: the team's post box or its name, "... 收". */
     private static final Pattern RECIPIENT = Pattern.compile("信箱|巡视组|收件人|(亲)?收\\s*$");
 
