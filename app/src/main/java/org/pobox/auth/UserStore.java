@@ -1,10 +1,10 @@
 package org.pobox.auth;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ import org.pobox.index.SideIndex;
 import org.pobox.keys.Signer;
 import org.pobox.letter.Json;
 import org.pobox.node.EngineClient;
+import org.pobox.node.EngineErrors;
 import org.pobox.node.EngineUnavailableException;
 
 /**
@@ -37,18 +39,31 @@ public final class UserStore {
             {"dynamic":"strict","properties":{
               "name":{"type":"keyword"},"roles":{"type":"keyword"},
               "password_hash":{"type":"keyword","index":false},
-              "failed_logins":{"type":"integer"},"locked_until":{"type":"date"},
               "token_hashes":{"type":"keyword"},"mac":{"type":"keyword","index":false}}}""";
 
+    private static final int MAX_RETRIES = 20;
+
+    private final EngineClient engine;
+    private final String lettersAlias;
     private final ElasticsearchClient client;
     private final Signer signer;
     private final String index;
 
     public UserStore(EngineClient engine, String lettersAlias) {
+        this.engine = engine;
+        this.lettersAlias = lettersAlias;
         this.client = engine.client();
         this.signer = engine.keys().users();
         this.index = SideIndex.name(lettersAlias, "users");
         SideIndex.ensure(client, index, MAPPING);
+    }
+
+    EngineClient engine() {
+        return engine;
+    }
+
+    String lettersAlias() {
+        return lettersAlias;
     }
 
     public Optional<User> get(String name) {
@@ -70,12 +85,60 @@ public final class UserStore {
         }
     }
 
+    /**
+     * Writes {@code u} as it is, signed: for an operator who has checked a refused record and vouches
+     * for it ({@code pobox user refused --sign}).
+     */
     public void save(User u) {
         try {
-            client.index(i -> i.index(index).id(u.name()).document(toDoc(u)).refresh(Refresh.True));
+            client.index(x -> x.index(index).id(u.name()).document(toDoc(u)).refresh(Refresh.True));
         } catch (IOException e) {
             throw new EngineUnavailableException("cannot save user: " + e.getMessage(), e);
         }
+    }
+
+    /** Stores a new user; refused when the name is taken (also by a concurrent add). */
+    public void create(User u) {
+        try {
+            client.create(c -> c.index(index).id(u.name()).document(toDoc(u)).refresh(Refresh.True));
+        } catch (ElasticsearchException | IOException e) {
+            if (EngineErrors.isConflict(e)) {
+                throw new IllegalArgumentException("user " + u.name() + " exists already");
+            }
+            throw e instanceof ElasticsearchException ee ? ee : new EngineUnavailableException("cannot save user: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Applies {@code change} to the stored user and writes it only if nobody wrote the user in
+     * between ({@code if_seq_no}/{@code if_primary_term}); on a conflict it reads again and retries,
+     * so two changes at once (a role change and a new token) both hold.
+     */
+    public User update(String name, UnaryOperator<User> change) {
+        for (int i = 0; i < MAX_RETRIES; i++) {
+            try {
+                GetResponse<Map> r = client.get(g -> g.index(index).id(name), Map.class);
+                if (!r.found()) {
+                    throw new IllegalArgumentException("no user " + name);
+                }
+                // a record that fails its signature is never the base of a change: re-signing it would
+                // make roles someone edited in the engine valid
+                User changed = change.apply(checked(r.id(), r.source())
+                        .orElseThrow(() -> new IllegalArgumentException("no user " + name)));
+                long seq = r.seqNo();
+                long term = r.primaryTerm();
+                client.index(x -> x.index(index).id(name).document(toDoc(changed)).ifSeqNo(seq).ifPrimaryTerm(term)
+                        .refresh(Refresh.True));
+                return changed;
+            } catch (ElasticsearchException | IOException e) {
+                if (!EngineErrors.isConflict(e)) {
+                    throw e instanceof ElasticsearchException ee ? ee
+                            : new EngineUnavailableException("cannot save user: " + e.getMessage(), e);
+                }
+                // written by someone else in between: read again
+            }
+        }
+        throw new EngineUnavailableException("user " + name + " kept changing under us; try again", null);
     }
 
     public List<User> list() {
@@ -123,8 +186,6 @@ public final class UserStore {
         d.put("name", u.name());
         d.put("roles", u.roles().stream().map(Role::id).sorted().toList());
         d.put("password_hash", u.passwordHash());
-        d.put("failed_logins", u.failedLogins());
-        d.put("locked_until", u.lockedUntil() == null ? null : u.lockedUntil().toString());
         d.put("token_hashes", u.tokenHashes());
         d.put("mac", signer.sign(canonical(u)));
         return d;
@@ -154,8 +215,6 @@ public final class UserStore {
         fields.add(u.name());
         fields.add(u.roles().stream().map(Role::id).sorted().toList());
         fields.add(u.passwordHash());
-        fields.add(u.failedLogins());
-        fields.add(u.lockedUntil() == null ? null : u.lockedUntil().toString());
         fields.add(u.tokenHashes().stream().sorted().toList());
         try {
             return Json.MAPPER.writeValueAsString(fields);
@@ -170,12 +229,8 @@ public final class UserStore {
         for (Object r : (Collection<Object>) d.get("roles")) {
             roles.add(Role.of(String.valueOf(r)));
         }
-        Object locked = d.get("locked_until");
-        Object failed = d.get("failed_logins");
         Object tokens = d.get("token_hashes");
         return new User(String.valueOf(d.get("name")), roles, (String) d.get("password_hash"),
-                failed == null ? 0 : ((Number) failed).intValue(),
-                locked == null ? null : Instant.parse(String.valueOf(locked)),
                 tokens == null ? List.of() : ((Collection<Object>) tokens).stream().map(String::valueOf)
                         .collect(Collectors.toList()));
     }

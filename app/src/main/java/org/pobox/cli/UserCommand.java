@@ -114,7 +114,7 @@ final class UserCommand {
         int run(Accounts accounts, AuditLog audit) {
             for (User u : accounts.store().list()) {
                 System.out.printf("%-20s %-35s%s%n", u.name(), u.roles().stream().map(Role::id).sorted().toList(),
-                        u.lockedAt(Instant.now()) ? " LOCKED" : "");
+                        accounts.lockedFrom(u.name()).isEmpty() ? "" : " LOCKED from " + accounts.lockedFrom(u.name()));
             }
             return 0;
         }

@@ -54,6 +54,11 @@ public class LetterReader {
         return ReporterField.open(stored.get(ReporterField.FIELD), id, reporters);
     }
 
+    /** As {@link #reporter}: the writer of stored letter {@code id}, opened; null for an anonymous letter. */
+    public Map<?, ?> reporterOf(String id, Map<String, Object> doc) {
+        return reporter(id, doc);
+    }
+
     /** Whether the reader may see this letter at all. */
     public static boolean visible(Map<String, Object> doc, Access access) {
         return access.sealed() || !Boolean.TRUE.equals(doc.get("sealed"));
@@ -69,12 +74,16 @@ public class LetterReader {
         doc.put("id", id);
         // opened here, on the server: for a lead's view, and to blank the values out for everyone else
         Map<String, Object> reporter = ReporterField.open(doc.remove(ReporterField.FIELD), id, reporters);
+        Redactor redactor = new Redactor(reporter);
         List<Map<String, Object>> pages = new ArrayList<>();
         if (doc.get("pages") instanceof List<?> ps) {
             for (Object p : ps) {
                 Map<String, Object> page = new LinkedHashMap<>((Map<String, Object>) p);
                 Object c = page.get("confidence");
                 page.put("low_confidence", c instanceof Number n && n.doubleValue() < LOW_CONFIDENCE);
+                if (!access.identity()) {
+                    withoutHiddenLines(page, redactor);
+                }
                 pages.add(page);
             }
         }
@@ -87,7 +96,23 @@ public class LetterReader {
             }
             return Optional.of(doc);
         }
-        return Optional.of(redactAll(doc, new Redactor(reporter)));
+        return Optional.of(redactAll(doc, redactor));
+    }
+
+    /**
+     * Drops the lines whose boxes would show where the writer's identity sits on the scan (the
+     * image has them covered; see {@link PageRedaction}). An envelope keeps only its recipient
+     * lines, and its text becomes theirs: the rest is the sender.
+     */
+    private static void withoutHiddenLines(Map<String, Object> page, Redactor redactor) {
+        List<Map<String, Object>> kept = PageRedaction.lines(page).stream()
+                .filter(l -> PageRedaction.lineVisible(page, l, redactor)).toList();
+        if (page.containsKey("lines")) {
+            page.put("lines", kept);
+        }
+        if (Boolean.TRUE.equals(page.get("envelope"))) {
+            page.put("text", String.join("\n", kept.stream().map(l -> String.valueOf(l.getOrDefault("text", ""))).toList()));
+        }
     }
 
     /** The letters linked as the same matter: the first one and every repeat, oldest first. */

@@ -111,7 +111,7 @@ class StorageAttacksTest {
         accounts.add("inv", EnumSet.of(Role.INVESTIGATOR), PASSWORD.toCharArray());
         accounts.add("other", EnumSet.of(Role.INVESTIGATOR), "another password 42".toCharArray());
         String token = accounts.newToken("inv");
-        assertThat(accounts.login("inv", PASSWORD.toCharArray()).outcome()).isEqualTo(Accounts.Outcome.OK);
+        assertThat(accounts.login("inv", PASSWORD.toCharArray(), "127.0.0.1").outcome()).isEqualTo(Accounts.Outcome.OK);
         assertThat(accounts.byToken(token)).isPresent();
 
         // one edit in the users index makes the investigator a lead...
@@ -121,23 +121,23 @@ class StorageAttacksTest {
         update(alias + "-users", "other", "{\"doc\":{\"password_hash\":\"" + invHash + "\"}}");
 
         Accounts fresh = new Accounts(new UserStore(engine, alias)); // as the next request or process reads it
-        assertThat(fresh.login("inv", PASSWORD.toCharArray()).outcome()).isEqualTo(Accounts.Outcome.BAD_CREDENTIALS);
-        assertThat(fresh.login("inv", PASSWORD.toCharArray()).viewer()).isNull();
+        assertThat(fresh.login("inv", PASSWORD.toCharArray(), "127.0.0.1").outcome()).isEqualTo(Accounts.Outcome.BAD_CREDENTIALS);
+        assertThat(fresh.login("inv", PASSWORD.toCharArray(), "127.0.0.1").viewer()).isNull();
         assertThat(fresh.byToken(token)).as("the API token of the edited record").isEmpty();
         assertThat(fresh.viewer("inv")).isEmpty();
-        assertThat(fresh.login("other", PASSWORD.toCharArray()).outcome()).isEqualTo(Accounts.Outcome.BAD_CREDENTIALS);
+        assertThat(fresh.login("other", PASSWORD.toCharArray(), "127.0.0.1").outcome()).isEqualTo(Accounts.Outcome.BAD_CREDENTIALS);
         assertThat(fresh.store().list()).as("only records pobox signed are listed").isEmpty();
 
         // a record made from scratch in the engine is no user either
         engine.client().index(i -> i.index(alias + "-users").id("mallory").document(Map.of("name", "mallory",
                 "roles", List.of("lead", "admin"), "password_hash", invHash, "failed_logins", 0, "token_hashes", List.of()))
                 .refresh(Refresh.True));
-        assertThat(fresh.login("mallory", PASSWORD.toCharArray()).outcome()).isEqualTo(Accounts.Outcome.BAD_CREDENTIALS);
+        assertThat(fresh.login("mallory", PASSWORD.toCharArray(), "127.0.0.1").outcome()).isEqualTo(Accounts.Outcome.BAD_CREDENTIALS);
 
         // an admin setting the password again through pobox makes a valid record
         fresh.store().save(new org.pobox.auth.User("inv", EnumSet.of(Role.INVESTIGATOR),
-                org.pobox.auth.Passwords.hash(PASSWORD), 0, null, List.of()));
-        assertThat(fresh.login("inv", PASSWORD.toCharArray()).viewer().roles()).containsExactly(Role.INVESTIGATOR);
+                org.pobox.auth.Passwords.hash(PASSWORD), List.of()));
+        assertThat(fresh.login("inv", PASSWORD.toCharArray(), "127.0.0.1").viewer().roles()).containsExactly(Role.INVESTIGATOR);
     }
 
     @Test
