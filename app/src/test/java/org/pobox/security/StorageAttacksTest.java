@@ -130,7 +130,7 @@ class StorageAttacksTest {
 
         // a record made from scratch in the engine is no user either
         engine.client().index(i -> i.index(alias + "-users").id("mallory").document(Map.of("name", "mallory",
-                "roles", List.of("lead", "admin"), "password_hash", invHash, "failed_logins", 0, "token_hashes", List.of()))
+                "roles", List.of("lead", "admin"), "password_hash", invHash, "token_hashes", List.of()))
                 .refresh(Refresh.True));
         assertThat(fresh.login("mallory", PASSWORD.toCharArray(), "127.0.0.1").outcome()).isEqualTo(Accounts.Outcome.BAD_CREDENTIALS);
 
