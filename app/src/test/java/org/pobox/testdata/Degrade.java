@@ -183,8 +183,12 @@ public final class Degrade {
      * as an office stamps a letter it received: the text under it stays legible to a person.
      */
     public static BufferedImage redSealOverText(BufferedImage page, int dpi, Random random) {
-        BufferedImage out = rgb(page);
-        Graphics2D g = out.createGraphics();
+        // the seal is drawn on its own sheet and multiplied onto the page, as stamp ink over toner
+        // darkens it: black text under the seal stays black, paper under it turns red
+        BufferedImage seal = new BufferedImage(page.getWidth(), page.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = seal.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, seal.getWidth(), seal.getHeight());
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         int d = (int) (dpi * (1.5 + random.nextDouble() * 0.3));
@@ -210,6 +214,15 @@ public final class Degrade {
         g.setFont(font.deriveFont(d / 9f));
         g.drawString("公章", x + d / 2 - d / 9, y + d * 3 / 4);
         g.dispose();
+        BufferedImage out = rgb(page);
+        int w = out.getWidth(), h = out.getHeight();
+        int[] o = out.getRGB(0, 0, w, h, null, 0, w), k = seal.getRGB(0, 0, w, h, null, 0, w);
+        for (int i = 0; i < o.length; i++) {
+            int p = o[i], q = k[i];
+            o[i] = (((p >> 16) & 255) * ((q >> 16) & 255) / 255) << 16 | (((p >> 8) & 255) * ((q >> 8) & 255) / 255) << 8
+                    | ((p & 255) * (q & 255) / 255);
+        }
+        out.setRGB(0, 0, w, h, o, 0, w);
         return out;
     }
 
