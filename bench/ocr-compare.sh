@@ -4,14 +4,19 @@
 # tesseract CLI one page at a time and as 2 parallel processes, and
 # ocrmypdf -l chi_sim --rotate-pages --deskew over the same pages as one PDF.
 # Prints pages/min, CER by kind, peak heap and peak RSS, and appends them to bench/RESULTS.md.
-# Usage: bench/ocr-compare.sh [pages=24] [workers=2]
+# Usage: bench/ocr-compare.sh [pages=24] [workers=2] [mix=ordinary|hard|mixed]
+#   ordinary: a third each clean, degraded, handwriting-like; hard: issue 16's hard kinds (red seal
+#   over text, phone photo, bleed-through, 150-dpi fax, heavy hand-lettering, faint carbon copy)
+#   and their pairs in turn; mixed: every fifth page hard, the others clean and degraded.
+#   After the table, CER by page kind for each reader.
 # Needs: bin/fetch-models, tesseract-ocr, tesseract-ocr-chi-sim, ocrmypdf, CJK fonts, GNU time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export OMP_THREAD_LIMIT=1   # as bin/pobox: OpenMP threads would fight the worker threads
 PAGES="${1:-24}"
 WORKERS="${2:-2}"
-DIR="app/target/ocr-compare"
+MIX="${3:-ordinary}"
+DIR="app/target/ocr-compare-$MIX"
 rm -rf "$DIR" && mkdir -p "$DIR"
 mvn -B -q -pl app -am test-compile
 cp=$(mvn -B -q -pl app dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
@@ -25,7 +30,7 @@ peak_rss() { awk '/Maximum resident set size/ {printf "%d MiB", $NF/1024}' "$1";
 # user + system CPU seconds per page of a run timed by GNU time (children included)
 cpu_per_page() { awk -v n="$PAGES" '/User time/ {u=$NF} /System time/ {s=$NF} END {printf "%.2f", (u+s)/n}' "$1"; }
 
-run gen "$DIR" "$PAGES"
+run gen "$DIR" "$PAGES" "$MIX"
 rows=()
 row=$(run pobox "$DIR" paddle "$WORKERS" | tail -1); rows+=("$row")
 row=$(run pobox "$DIR" tesseract "$WORKERS" | tail -1); rows+=("$row")
@@ -67,9 +72,12 @@ header="| run | pages | pages/min | CER clean | CER degraded | CER handwriting-l
 machine="$(getconf _NPROCESSORS_ONLN) cores, $(awk -F: '/model name/ {print $2; exit}' /proc/cpuinfo | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 {
   echo
-  echo "## ocr-compare, $(date -u '+%Y-%m-%d %H:%M UTC'), $PAGES pages, $WORKERS workers"
+  echo "## ocr-compare, $(date -u '+%Y-%m-%d %H:%M UTC'), $PAGES pages ($MIX), $WORKERS workers, $(git rev-parse --short HEAD)"
   echo "Machine: $machine"
   echo
   echo "$header"
   printf '%s\n' "${rows[@]}"
+  echo
+  run kinds "$DIR" "$DIR/out-pobox-paddle" "pobox paddle" "$DIR/out-pobox-tesseract" "pobox tesseract" \
+    "$DIR/out-cli1" "tesseract CLI" "$DIR/out-ocrmypdf" "ocrmypdf"
 } | tee -a bench/RESULTS.md

@@ -355,7 +355,7 @@ async function showUsers() {
   const res = await api('/api/users');
   $('users-table').innerHTML = '<tr><th>用户名</th><th>角色</th><th>状态</th><th>API令牌</th><th></th></tr>'
     + res.users.map((u) => '<tr><td>' + esc(u.name) + '</td><td>' + esc(u.roles.map(roleName).join('、')) + '</td><td>'
-      + (u.locked ? '已锁定' : '正常') + '</td><td>' + u.tokens + '</td><td>' + (u.locked ? '<button class="secondary unlock" data-name="' + esc(u.name) + '">解锁</button>' : '') + '</td></tr>').join('');
+      + (u.locked ? '已锁定（来自 ' + esc((u.locked_from || []).join('、')) + '）' : '正常') + '</td><td>' + u.tokens + '</td><td>' + (u.locked ? '<button class="secondary unlock" data-name="' + esc(u.name) + '">解锁</button>' : '') + '</td></tr>').join('');
   document.querySelectorAll('button.unlock').forEach((b) => b.addEventListener('click', async () => {
     try { await api('/api/users', { method: 'POST', json: { op: 'unlock', name: b.dataset.name } }); showUsers(); } catch (err) { flash(err.message); }
   }));

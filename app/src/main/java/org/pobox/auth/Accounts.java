@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -30,6 +29,7 @@ public final class Accounts {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final UserStore users;
+    private final LoginFailures failures;
     private final Clock clock;
 
     public Accounts(UserStore users) {
@@ -38,6 +38,7 @@ public final class Accounts {
 
     public Accounts(UserStore users, Clock clock) {
         this.users = users;
+        this.failures = new LoginFailures(users.engine(), users.lettersAlias(), MAX_FAILURES, LOCK_TIME);
         this.clock = clock;
     }
 
@@ -57,11 +58,8 @@ public final class Accounts {
         if (roles.isEmpty()) {
             throw new IllegalArgumentException("a user needs at least one role");
         }
-        if (users.get(name).isPresent()) {
-            throw new IllegalArgumentException("user " + name + " exists already");
-        }
-        User u = new User(name, roles, Passwords.hash(new String(password)), 0, null, List.of());
-        users.save(u);
+        User u = new User(name, roles, Passwords.hash(new String(password)), List.of());
+        users.create(u);
         return u;
     }
 
@@ -69,68 +67,71 @@ public final class Accounts {
         if (roles.isEmpty()) {
             throw new IllegalArgumentException("a user needs at least one role");
         }
-        User u = require(name).withRoles(roles);
-        users.save(u);
-        return u;
+        return users.update(name, u -> u.withRoles(roles));
     }
 
     public void setPassword(String name, char[] password) {
-        users.save(require(name).withPasswordHash(Passwords.hash(new String(password))));
+        String hash = Passwords.hash(new String(password));
+        users.update(name, u -> u.withPasswordHash(hash));
     }
 
+    /** Lifts the user's lock-outs from every address. */
     public void unlock(String name) {
-        users.save(require(name).withFailures(0, null));
+        require(name);
+        failures.clear(name);
+    }
+
+    /** The addresses from which the user is locked out now (empty: not locked). */
+    public List<String> lockedFrom(String name) {
+        return failures.lockedAddresses(name, clock.instant());
     }
 
     /**
-     * Checks a password. A locked account is refused even with the right password; the fifth
-     * consecutive failure locks it for {@link #LOCK_TIME}.
+     * Checks a password from {@code address}. The attempt is counted first (see
+     * {@link LoginFailures}): the {@link #MAX_FAILURES}th failure of the same name from the same
+     * address locks that pair for {@link #LOCK_TIME}, and a locked pair is refused without a check,
+     * whether the name exists or not. The owner logging in from elsewhere is not locked out.
      */
-    public LoginResult login(String name, char[] password) {
-        Optional<User> found = name == null ? Optional.empty() : users.get(name);
-        boolean ok = Passwords.matches(new String(password == null ? new char[0] : password),
-                found.map(User::passwordHash).orElse(null));
-        if (found.isEmpty()) {
-            return new LoginResult(Outcome.BAD_CREDENTIALS, null);
-        }
-        User u = found.get();
-        Instant now = clock.instant();
-        if (u.lockedAt(now)) {
+    public LoginResult login(String name, char[] password, String address) {
+        String n = name == null ? "" : name;
+        if (!failures.attempt(n, address, clock.instant())) {
             return new LoginResult(Outcome.LOCKED, null);
         }
-        if (!ok) {
-            int failed = u.failedLogins() + 1;
-            users.save(u.withFailures(failed, failed >= MAX_FAILURES ? now.plus(LOCK_TIME) : null));
-            return new LoginResult(failed >= MAX_FAILURES ? Outcome.LOCKED : Outcome.BAD_CREDENTIALS, null);
+        Optional<User> found = NAME.matcher(n).matches() ? users.get(n) : Optional.empty();
+        // checked also for a name that does not exist, so both take the same time
+        boolean ok = Passwords.matches(new String(password == null ? new char[0] : password),
+                found.map(User::passwordHash).orElse(null));
+        if (found.isEmpty() || !ok) {
+            return new LoginResult(Outcome.BAD_CREDENTIALS, null);
         }
-        if (u.failedLogins() > 0 || u.lockedUntil() != null) {
-            users.save(u.withFailures(0, null));
-        }
+        failures.succeeded(n, address);
+        User u = found.get();
         return new LoginResult(Outcome.OK, new Viewer(u.name(), u.roles()));
     }
 
     /** A new API token for the CLI; only its hash is kept, so it is shown once. */
     public String newToken(String name) {
-        User u = require(name);
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String token = "pbx_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        List<String> hashes = new ArrayList<>(u.tokenHashes());
-        hashes.add(sha256(token));
-        users.save(u.withTokenHashes(hashes));
+        users.update(name, u -> {
+            List<String> hashes = new ArrayList<>(u.tokenHashes());
+            hashes.add(sha256(token));
+            return u.withTokenHashes(hashes);
+        });
         return token;
     }
 
     public void revokeTokens(String name) {
-        users.save(require(name).withTokenHashes(List.of()));
+        users.update(name, u -> u.withTokenHashes(List.of()));
     }
 
+    /** A token's user. Not subject to the password lock-out: guessing a 256-bit token is hopeless. */
     public Optional<Viewer> byToken(String token) {
         if (token == null || !token.startsWith("pbx_")) {
             return Optional.empty();
         }
-        return users.byTokenHash(sha256(token)).filter(u -> !u.lockedAt(clock.instant()))
-                .map(u -> new Viewer(u.name(), u.roles()));
+        return users.byTokenHash(sha256(token)).map(u -> new Viewer(u.name(), u.roles()));
     }
 
     public Optional<Viewer> viewer(String name) {

@@ -1,6 +1,5 @@
 package org.pobox.auth;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -8,31 +7,22 @@ import java.util.Set;
  * An account as stored in the users index. Only hashes are kept: of the password (Argon2) and of
  * the API tokens (SHA-256 of a random 256-bit value, so a fast hash is enough).
  */
-public record User(String name, Set<Role> roles, String passwordHash, int failedLogins, Instant lockedUntil,
-                   List<String> tokenHashes) {
+public record User(String name, Set<Role> roles, String passwordHash, List<String> tokenHashes) {
 
     public User {
         roles = Set.copyOf(roles);
         tokenHashes = tokenHashes == null ? List.of() : List.copyOf(tokenHashes);
     }
 
-    public boolean lockedAt(Instant now) {
-        return lockedUntil != null && now.isBefore(lockedUntil);
-    }
-
     public User withRoles(Set<Role> r) {
-        return new User(name, r, passwordHash, failedLogins, lockedUntil, tokenHashes);
+        return new User(name, r, passwordHash, tokenHashes);
     }
 
     public User withPasswordHash(String h) {
-        return new User(name, roles, h, 0, null, tokenHashes);
-    }
-
-    public User withFailures(int failed, Instant locked) {
-        return new User(name, roles, passwordHash, failed, locked, tokenHashes);
+        return new User(name, roles, h, tokenHashes);
     }
 
     public User withTokenHashes(List<String> t) {
-        return new User(name, roles, passwordHash, failedLogins, lockedUntil, t);
+        return new User(name, roles, passwordHash, t);
     }
 }

@@ -26,6 +26,23 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = {"-n", "--size"}, defaultValue = "50", description = "How many entries (default ${DEFAULT-VALUE})")
     int size;
 
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = {"Check the audit's hash chain: every entry present, in order, unchanged since pobox wrote it.",
+                    "Exit 0 when whole, 1 with the first entry changed, deleted or added outside pobox."})
+    int verify() {
+        PoboxConfig config = PoboxConfig.load();
+        try (SearchEngine engine = SearchEngine.open(config)) {
+            AuditLog.Verification v = new AuditLog(engine.client(), config.get("pobox.index.alias")).verify();
+            String before = v.unchained() > 0 ? " (and " + v.unchained() + " older entries from before the chain)" : "";
+            if (v.ok()) {
+                System.out.printf("audit whole: %d entries in the chain%s%n", v.entries(), before);
+                return 0;
+            }
+            System.out.printf("audit BROKEN: %s; the %d entries before it are whole%s%n", v.problem(), v.entries(), before);
+            return 1;
+        }
+    }
+
     @Override
     public Integer call() {
         PoboxConfig config = PoboxConfig.load();

@@ -59,8 +59,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         String url = config.externalEngineUrl().isEmpty()
                 ? "http://127.0.0.1:" + config.get("pobox.node.port") : config.externalEngineUrl();
-        try (EngineClient engine = EngineClient.connect(url, config.get("pobox.es.username", ""),
-                config.get("pobox.es.password", ""))) {
+        try (EngineClient engine = org.pobox.node.SearchEngine.connectExternal(config, url, org.pobox.keys.Keys.of(config))) {
             Report.Data data = Report.build(engine, config.get("pobox.index.alias"), from, to, zone, config.failed(),
                     config.inbox(), config.path("pobox.register.file"));
             Path dir = out != null ? out : config.path("pobox.report.dir");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import java.util.regex.Pattern;
+import org.pobox.config.DataFolders;
 import org.pobox.config.PoboxConfig;
 import org.pobox.intake.Inbox;
 import org.pobox.node.EngineClient;
@@ -52,6 +53,16 @@ final class StatusCommand implements Callable<Integer> {
             System.out.printf("  %s: %s%n", f, reason(config.failed().resolve(f + ".reason")));
         }
         System.out.println("search engine: " + engineHealth(config));
+        List<Path> open = DataFolders.openToOthers(config, 6);
+        if (open.isEmpty()) {
+            System.out.println("permissions: owner-only");
+        } else {
+            // the next run, batch or serve sets them again; until then other accounts can read these
+            System.out.printf("permissions: WARNING %s open to other accounts (want 0700 folders, 0600 keys); "
+                    + "`pobox run`, `batch` or `serve` set them at start, or chmod -R go= them%n",
+                    open.size() >= 6 ? "these and more are" : open.size() == 1 ? "this is" : "these are");
+            open.stream().limit(5).forEach(p -> System.out.printf("  %s%n", p));
+        }
         BatchResult last = BatchResult.load(config.path("pobox.batch.lastResult"));
         if (last == null) {
             System.out.println("last batch: none yet");
@@ -68,8 +79,7 @@ final class StatusCommand implements Callable<Integer> {
         if (url.isEmpty()) {
             url = "http://127.0.0.1:" + config.get("pobox.node.port");
         }
-        try (EngineClient client = EngineClient.connect(url, config.get("pobox.es.username", ""),
-                config.get("pobox.es.password", ""))) {
+        try (EngineClient client = org.pobox.node.SearchEngine.connectExternal(config, url, org.pobox.keys.Keys.of(config))) {
             org.elasticsearch.client.Response r = client.rest().performRequest(
                     new org.elasticsearch.client.Request("GET", "/_cluster/health"));
             String status = org.pobox.letter.Json.MAPPER.readTree(r.getEntity().getContent()).path("status").asText("?");

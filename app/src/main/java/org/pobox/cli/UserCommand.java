@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
         description = {"Manage accounts on this machine (the first admin comes from here; there is no default password).",
                 "Passwords are read from the console, or from the first line of standard input."},
         subcommands = {UserCommand.Add.class, UserCommand.List_.class, UserCommand.Roles.class, UserCommand.Password.class,
-                UserCommand.Unlock.class, UserCommand.Token.class})
+                UserCommand.Unlock.class, UserCommand.Token.class, UserCommand.Refused.class})
 final class UserCommand {
 
     /** Who changed a user from the command line, for the audit. */
@@ -59,6 +59,33 @@ final class UserCommand {
         }
     }
 
+    @Command(name = "refused", mixinStandardHelpOptions = true,
+            description = {"List the user records pobox refuses because they do not match their signature: changed in the "
+                    + "search engine directly, or made before records were signed (an upgrade).",
+                    "With --sign NAME, sign that record again as it reads now, after checking its roles yourself."})
+    static final class Refused extends Base {
+        @Option(names = "--sign", paramLabel = "NAME", description = "Vouch for this record: sign it as it is")
+        String sign;
+
+        @Override
+        int run(Accounts accounts, AuditLog audit) {
+            java.util.List<User> refused = accounts.store().refused();
+            if (sign == null) {
+                refused.forEach(u -> System.out.printf("%s  roles=%s  tokens=%d  REFUSED%n", u.name(),
+                        u.roles().stream().map(Role::id).sorted().toList(), u.tokenHashes().size()));
+                System.out.printf("%d refused records%n", refused.size());
+                return refused.isEmpty() ? 0 : 1;
+            }
+            User u = refused.stream().filter(x -> x.name().equals(sign)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no refused record " + sign));
+            accounts.store().save(u);
+            audited(audit, "signed again " + sign + " roles=" + u.roles().stream().map(Role::id).sorted().toList());
+            System.out.println("user " + sign + " signed again with roles "
+                    + u.roles().stream().map(Role::id).sorted().toList());
+            return 0;
+        }
+    }
+
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Create an account.")
     static final class Add extends Base {
         @Option(names = "--role", required = true, split = ",",
@@ -87,7 +114,7 @@ final class UserCommand {
         int run(Accounts accounts, AuditLog audit) {
             for (User u : accounts.store().list()) {
                 System.out.printf("%-20s %-35s%s%n", u.name(), u.roles().stream().map(Role::id).sorted().toList(),
-                        u.lockedAt(Instant.now()) ? " LOCKED" : "");
+                        accounts.lockedFrom(u.name()).isEmpty() ? "" : " LOCKED from " + accounts.lockedFrom(u.name()));
             }
             return 0;
         }

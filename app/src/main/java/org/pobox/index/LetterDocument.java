@@ -1,6 +1,7 @@
 package org.pobox.index;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.pobox.keys.FieldCipher;
 import org.pobox.letter.Json;
 import org.pobox.letter.Letter;
 import org.pobox.understand.LetterUnderstanding;
@@ -10,7 +11,7 @@ import org.pobox.understand.duplicates.DuplicateSignature;
  * What is indexed for one letter: what OCR read (its text already stripped of the writer's
  * identity) merged with what pobox understood of it, and the link to an earlier copy of the same
  * matter. The writer's identity lives only in {@code reporter}, which the mapping keeps out of
- * every searchable field.
+ * every searchable field and which goes to the engine sealed ({@link ReporterField}).
  */
 public record LetterDocument(Letter letter, LetterUnderstanding understanding, DuplicateSignature signature,
                              String duplicateOf, int repeatCount) {
@@ -26,9 +27,11 @@ public record LetterDocument(Letter letter, LetterUnderstanding understanding, D
         return letter.id();
     }
 
-    public ObjectNode toJson() {
+    /** The document as the engine keeps it, the reporter sealed with {@code reporters}. */
+    public ObjectNode toJson(FieldCipher reporters) {
         ObjectNode doc = Json.MAPPER.valueToTree(letter);
         doc.setAll((ObjectNode) org.pobox.letter.Json.MAPPER.valueToTree(understanding));
+        ReporterField.seal(doc, letter.id(), reporters);
         doc.set("dup_keys", Json.MAPPER.valueToTree(signature.bandKeys()));
         doc.set("dup_sig", signature.toJson());
         if (duplicateOf != null) {

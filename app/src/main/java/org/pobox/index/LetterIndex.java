@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import org.pobox.keys.FieldCipher;
 import org.pobox.letter.Json;
 import org.pobox.node.EngineClient;
 import org.pobox.node.EngineUnavailableException;
@@ -30,12 +31,14 @@ public class LetterIndex {
 
     private final EngineClient engine;
     private final ElasticsearchClient client;
+    private final FieldCipher reporters;
     private final String alias;
     private final int version;
 
     public LetterIndex(EngineClient engine, String alias, int version) {
         this.engine = engine;
         this.client = engine.client();
+        this.reporters = engine.keys().reporters();
         this.alias = alias;
         this.version = version;
     }
@@ -143,8 +146,6 @@ public class LetterIndex {
         }
     }
 
-    /** The request camel-elasticsearch sends for one letter (body of the {@code index} route's producer). */
-
     /**
      * The first letter of the same matter, if one is indexed: candidates share a MinHash band key
      * (a terms query, no scan of the index), the best confirmed one wins, and a re-sent copy of a
@@ -251,7 +252,7 @@ public class LetterIndex {
      * with a late page keeps what it had gained since it was first indexed (sealed, repeat link).
      */
     public String indexJson(LetterDocument document, String registrationNo, ObjectNode extra) {
-        ObjectNode doc = document.toJson();
+        ObjectNode doc = document.toJson(reporters);
         if (registrationNo != null) {
             doc.put("registration_no", registrationNo);
         }

@@ -13,6 +13,8 @@ import org.pobox.node.EngineUnavailableException;
  */
 public final class SideIndex {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SideIndex.class);
+
     private SideIndex() {
     }
 
@@ -20,10 +22,19 @@ public final class SideIndex {
         return lettersAlias + "-" + suffix;
     }
 
-    /** Creates {@code index} with {@code mappingJson} (the "mappings" object) unless it exists. */
+    /**
+     * Creates {@code index} with {@code mappingJson} (the "mappings" object) unless it exists; an
+     * existing one gets the fields added since it was made (adding a field is allowed in place).
+     */
     public static void ensure(ElasticsearchClient client, String index, String mappingJson) {
         try {
             if (client.indices().exists(e -> e.index(index)).value()) {
+                try {
+                    client.indices().putMapping(m -> m.index(index).withJson(new StringReader(mappingJson)));
+                } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+                    // a least-privilege key may not change mappings: the index works on with the fields it has
+                    LOG.warn("index {} keeps its mapping: {}", index, e.getMessage());
+                }
                 return;
             }
             String body = "{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0},\"mappings\":" + mappingJson + "}";

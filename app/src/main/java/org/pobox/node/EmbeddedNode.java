@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.pobox.config.HttpGet;
+import org.pobox.config.OwnerOnly;
+import org.pobox.keys.Keys;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -171,8 +173,9 @@ public class EmbeddedNode implements AutoCloseable {
     private boolean launchUnlessRunning(boolean reuse) {
         Path dataDir = config.dataDir();
         try {
-            Files.createDirectories(dataDir);
-        } catch (IOException e) {
+            // every reporter, password hash and audit entry ends up in there: owner-only, whatever the umask
+            OwnerOnly.createDirectories(dataDir);
+        } catch (UncheckedIOException e) {
             throw new NodeException("cannot create the search node's data dir " + dataDir + ": " + e.getMessage(), e);
         }
         // threads of one JVM queue on the class; processes queue on the file lock
@@ -214,6 +217,8 @@ public class EmbeddedNode implements AutoCloseable {
                     + "distribution again, in " + config.install());
         }
         requirePortFree(config.port());
+        token(); // made before the node starts: it refuses to start without one
+        OwnerOnly.restrictTree(config.dataDir());
 
         Path log = logFile();
         if (Files.exists(log)) {
@@ -228,6 +233,7 @@ public class EmbeddedNode implements AutoCloseable {
                 "-XX:TieredStopAtLevel=1",
                 "-XX:+ExitOnOutOfMemoryError",
                 "-Dfile.encoding=UTF-8", "-Djava.awt.headless=true",
+                "-Dpobox.node.tokenFile=" + config.tokenFile(),
                 "-cp", classpath, PidFile.LAUNCHER,
                 config.dataDir().toString(), String.valueOf(config.port()));
         Process process;
@@ -302,7 +308,7 @@ public class EmbeddedNode implements AutoCloseable {
     /** Cluster health colour, or {@code unreachable} / {@code http <code>} when there is none. */
     private String health(String url) {
         try {
-            HttpGet.Answer response = HttpGet.get(url + "/_cluster/health", Map.of(), Duration.ofSeconds(2),
+            HttpGet.Answer response = HttpGet.get(url + "/_cluster/health", tokenHeader(), Duration.ofSeconds(2),
                     Duration.ofSeconds(5));
             if (response.status() != 200) {
                 return "http " + response.status();
@@ -315,12 +321,23 @@ public class EmbeddedNode implements AutoCloseable {
 
     private boolean isPoboxNode(String url) {
         try {
-            HttpGet.Answer response = HttpGet.get(url + "/", Map.of(), Duration.ofSeconds(2), Duration.ofSeconds(2));
+            HttpGet.Answer response = HttpGet.get(url + "/", tokenHeader(), Duration.ofSeconds(2), Duration.ofSeconds(2));
             JsonNode body = json.readTree(response.body());
-            return "pobox".equals(body.path("cluster_name").asText());
+            // a pobox node with another token refuses, but says what it is
+            return "pobox".equals(body.path("cluster_name").asText())
+                    || body.path("error").asText().startsWith("pobox node:");
         } catch (IOException | RuntimeException e) {
             return false;
         }
+    }
+
+    /** The secret every request to this node must carry (header {@link Keys#NODE_TOKEN_HEADER}). */
+    public String token() {
+        return Keys.token(config.tokenFile());
+    }
+
+    private Map<String, String> tokenHeader() {
+        return Map.of(Keys.NODE_TOKEN_HEADER, token());
     }
 
     private static void terminate(ProcessHandle process) {

@@ -14,8 +14,10 @@ import java.util.List;
  * @param port         HTTP port on 127.0.0.1
  * @param heap         child JVM heap, e.g. {@code 512m} (used for both -Xms and -Xmx)
  * @param startTimeout how long start() waits for yellow/green before giving up
+ * @param tokenFile    the secret the node asks of every request (made on first start, 0600);
+ *                     pobox's clients read it from there ({@code pobox.keys}/node.token)
  */
-public record NodeConfig(Path install, Path dataDir, int port, String heap, Duration startTimeout) {
+public record NodeConfig(Path install, Path dataDir, int port, String heap, Duration startTimeout, Path tokenFile) {
 
     public static final int DEFAULT_PORT = 9200;
     public static final String DEFAULT_HEAP = "512m";
@@ -24,9 +26,19 @@ public record NodeConfig(Path install, Path dataDir, int port, String heap, Dura
     public NodeConfig {
         install = install.toAbsolutePath().normalize();
         dataDir = dataDir.toAbsolutePath().normalize();
+        tokenFile = tokenFile == null ? defaultTokenFile(dataDir) : tokenFile.toAbsolutePath().normalize();
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("node port must be 1-65535, was " + port);
         }
+    }
+
+    /** The token beside the keys' default place: {@code data/node} → {@code data/keys/node.token}. */
+    public NodeConfig(Path install, Path dataDir, int port, String heap, Duration startTimeout) {
+        this(install, dataDir, port, heap, startTimeout, null);
+    }
+
+    private static Path defaultTokenFile(Path dataDir) {
+        return dataDir.resolveSibling("keys").resolve("node.token");
     }
 
     /**
@@ -48,24 +60,26 @@ public record NodeConfig(Path install, Path dataDir, int port, String heap, Dura
         } catch (NumberFormatException e) {
             throw new NodeException("POBOX_NODE_PORT must be a port number, was '" + port + "'");
         }
+        String keys = setting("pobox.keys", "POBOX_KEYS", null);
         return new NodeConfig(install, data == null ? home.resolve("data/node") : home.resolve(data),
-                portNumber, heap, DEFAULT_START_TIMEOUT);
+                portNumber, heap, DEFAULT_START_TIMEOUT,
+                keys == null ? home.resolve("data/keys/node.token") : home.resolve(keys).resolve("node.token"));
     }
 
     public NodeConfig withDataDir(Path dataDir) {
-        return new NodeConfig(install, dataDir, port, heap, startTimeout);
+        return new NodeConfig(install, dataDir, port, heap, startTimeout, tokenFile);
     }
 
     public NodeConfig withPort(int port) {
-        return new NodeConfig(install, dataDir, port, heap, startTimeout);
+        return new NodeConfig(install, dataDir, port, heap, startTimeout, tokenFile);
     }
 
     public NodeConfig withHeap(String heap) {
-        return new NodeConfig(install, dataDir, port, heap, startTimeout);
+        return new NodeConfig(install, dataDir, port, heap, startTimeout, tokenFile);
     }
 
     public NodeConfig withStartTimeout(Duration startTimeout) {
-        return new NodeConfig(install, dataDir, port, heap, startTimeout);
+        return new NodeConfig(install, dataDir, port, heap, startTimeout, tokenFile);
     }
 
     /** True for an unpacked distribution: {@code node/lib} holds the launcher's jar and OpenSearch's. */

@@ -1,6 +1,7 @@
 package org.pobox.node;
 
 import org.pobox.config.PoboxConfig;
+import org.pobox.keys.Keys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,16 +22,16 @@ public final class SearchEngine implements AutoCloseable {
     }
 
     public static SearchEngine open(PoboxConfig config) {
+        Keys keys = Keys.of(config);
         String url = config.externalEngineUrl();
         if (!url.isEmpty()) {
             LOG.info("using the search engine at {}", url);
-            return new SearchEngine(EngineClient.connect(url, config.get("pobox.es.username", ""),
-                    config.get("pobox.es.password", "")), null);
+            return new SearchEngine(connectExternal(config, url, keys), null);
         }
         EmbeddedNode node = new EmbeddedNode(nodeConfig(config));
         boolean startedHere = node.ensureRunning().startedHere();
         try {
-            return new SearchEngine(EngineClient.connect(node.url(), null, null), startedHere ? node : null);
+            return new SearchEngine(EngineClient.connect(node.url(), null, null, keys), startedHere ? node : null);
         } catch (RuntimeException e) {
             if (startedHere) {
                 node.stop();
@@ -39,9 +40,16 @@ public final class SearchEngine implements AutoCloseable {
         }
     }
 
+    /** A client to the engine at {@code url} with the configured credentials (API key, else user and password). */
+    public static EngineClient connectExternal(PoboxConfig config, String url, Keys keys) {
+        return EngineClient.connect(url, config.get("pobox.es.username", ""), config.get("pobox.es.password", ""),
+                config.get("pobox.es.apiKey", ""), keys);
+    }
+
     public static NodeConfig nodeConfig(PoboxConfig config) {
         return new NodeConfig(config.install(), config.path("pobox.node.data"), config.getInt("pobox.node.port"),
-                config.get("pobox.node.heap"), NodeConfig.DEFAULT_START_TIMEOUT);
+                config.get("pobox.node.heap"), NodeConfig.DEFAULT_START_TIMEOUT,
+                Keys.folder(config).resolve(Keys.NODE_TOKEN));
     }
 
     public EngineClient client() {

@@ -130,16 +130,18 @@ public class PageReader {
         in.removeHeader(Headers.PADDLE_PAGE);
         in.removeHeader(Headers.TESSERACT_PAGE);
         Double lowShare = null;
+        String path = null;
         List<Page.Line> lines = List.of();
         if ("paddle".equals(readBy) && paddle != null) {
             lowShare = paddle.lowConfidenceShare();
+            path = paddle.path();
             lines = paddle.lines().stream().map(PageReader::line).toList();
         } else if ("tesseract".equals(readBy) && tesseract != null) {
             lowShare = tesseract.lowConfidenceShare();
             lines = tesseract.lines().stream().map(PageReader::line).toList();
         }
         return new Page(number, read.text(), read.confidence(), readBy, in.getHeader(Headers.FALLBACK, String.class), lowShare,
-                Envelopes.isEnvelope(read.text()), lines);
+                Envelopes.isEnvelope(read.text()), lines, path);
     }
 
     private static Page.Line line(PaddleLine l) {

@@ -23,6 +23,15 @@ public final class Review {
     /** Handwriting reads as many middling lines rather than a few bad ones. */
     static final double MIDDLING_LINE = 0.90;
     static final double MIDDLING_LINES_SHARE = 0.4;
+    /**
+     * A Paddle page with more doubtful characters (probability under 0.8) than this is likely to
+     * have more than 2% of its characters wrong, however high its mean line score: on the
+     * ocr-compare bench's hand-lettered, faxed and photographed pages the doubtful share tracked
+     * the CER closely (0.022 at CER 0.022, 0.031 at 0.031, 0.060 at 0.055, 0.093 at 0.040) while
+     * their mean scores stayed at 0.95-0.98, above {@link #MIN_CONFIDENCE} and the middling-line
+     * rule (bench/RESULTS-ocr.md). Clean print stays at 0-0.015.
+     */
+    static final double DOUBTFUL_SHARE = 0.02;
 
     private Review() {
     }
@@ -46,7 +55,10 @@ public final class Review {
         List<Page> paddle = body.stream().filter(p -> "paddle".equals(p.engine())).toList();
         long lines = paddle.stream().mapToLong(p -> p.lines().size()).sum();
         long middling = paddle.stream().flatMap(p -> p.lines().stream()).filter(l -> l.score() < MIDDLING_LINE).count();
-        if (lines >= 3 && middling >= MIDDLING_LINES_SHARE * lines) {
+        // a page already low in confidence says so; this is for pages that look sure of themselves
+        boolean doubtful = !low && paddle.stream().anyMatch(p -> p.lowConfidenceShare() != null
+                && p.lowConfidenceShare() > DOUBTFUL_SHARE);
+        if ((lines >= 3 && middling >= MIDDLING_LINES_SHARE * lines) || doubtful) {
             reasons.add(HANDWRITING_SUSPECTED);
         }
         return reasons;

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.es.ElasticsearchComponent;
 import org.apache.camel.main.Main;
+import org.pobox.config.DataFolders;
+import org.pobox.config.OwnerOnly;
 import org.pobox.config.PoboxConfig;
 import org.pobox.group.LetterAssembler;
 import org.pobox.group.PageGroups;
@@ -98,11 +100,11 @@ public final class Pipeline implements AutoCloseable {
 
     public Pipeline start() {
         for (Path dir : List.of(config.inbox(), inbox.work(), config.archive(), config.failed())) {
-            try {
-                Files.createDirectories(dir);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create " + dir, e);
-            }
+            OwnerOnly.createDirectories(dir);
+        }
+        int opened = DataFolders.secure(config);
+        if (opened > 0) {
+            LOG.warn("{} files and folders of pobox's data were open to other accounts: now owner-only", opened);
         }
         inbox.resumeWork();
         inbox.renameHostileNames();

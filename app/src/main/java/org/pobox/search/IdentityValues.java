@@ -12,13 +12,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.pobox.index.ReporterField;
+import org.pobox.keys.FieldCipher;
 import org.pobox.node.EngineClient;
 import org.pobox.node.EngineUnavailableException;
 
 /**
  * The reporters' names, phone and ID numbers, held in the server's memory only, so a search word
  * that is one of them can be masked before the query goes to the audit. The {@code reporter} field
- * is stored but not indexed, so the values are read from the signed letters' sources and reloaded
+ * is stored sealed and not indexed, so the values are read from the signed letters' sources, opened
+ * here, and reloaded
  * every few minutes (a letter indexed since may escape the mask until then).
  */
 final class IdentityValues {
@@ -27,6 +30,7 @@ final class IdentityValues {
     private static final List<String> FIELDS = List.of("name", "phone", "id_number");
 
     private final ElasticsearchClient client;
+    private final FieldCipher reporters;
     private final String alias;
     private final Clock clock;
     private Set<String> values = Set.of();
@@ -34,6 +38,7 @@ final class IdentityValues {
 
     IdentityValues(EngineClient engine, String alias, Clock clock) {
         this.client = engine.client();
+        this.reporters = engine.keys().reporters();
         this.alias = alias;
         this.clock = clock;
     }
@@ -62,7 +67,9 @@ final class IdentityValues {
                     return s;
                 }, Map.class).hits().hits();
                 for (Hit<Map> h : hits) {
-                    if (h.source() != null && h.source().get("reporter") instanceof Map<?, ?> r) {
+                    Map<String, Object> r = h.source() == null ? null
+                            : ReporterField.open(h.source().get(ReporterField.FIELD), h.id(), reporters);
+                    if (r != null) {
                         for (String f : FIELDS) {
                             Object v = r.get(f);
                             if (v instanceof Collection<?> c) {

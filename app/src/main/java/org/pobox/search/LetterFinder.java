@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.pobox.index.ReporterField;
+import org.pobox.keys.FieldCipher;
 import org.pobox.node.EngineClient;
 import org.pobox.node.EngineUnavailableException;
 
@@ -49,10 +51,12 @@ public class LetterFinder {
     private final IdentityValues identities;
     private volatile boolean pairs;
     private volatile long pairsCheckedAt = Long.MIN_VALUE;
+    private final FieldCipher reporters;
 
     public LetterFinder(EngineClient engine, String alias) {
         this.engine = engine;
         this.client = engine.client();
+        this.reporters = engine.keys().reporters();
         this.alias = alias;
         this.identities = new IdentityValues(engine, alias, java.time.Clock.systemUTC());
     }
@@ -63,8 +67,11 @@ public class LetterFinder {
 
     public Results search(SearchRequest req, Access access) {
         SearchText parsed = SearchText.parse(req.text());
+        if ((long) (req.page() - 1) * req.size() >= WINDOW) {
+            throw new IllegalArgumentException("页码超出范围：只能翻看前 " + WINDOW + " 条结果");
+        }
         int from = (req.page() - 1) * req.size();
-        int size = Math.max(0, Math.min(req.size(), WINDOW - from));
+        int size = Math.min(req.size(), WINDOW - from);
         try {
             SearchResponse<Map> resp = client.search(s -> {
                 query(s, req, parsed, access);
@@ -125,8 +132,12 @@ public class LetterFinder {
                 out = out.replace(term, IDENTITY_MASK);
             }
         }
-        return out;
+        // a phone or ID number typed in any form, whoever's it is (the values above are only whole ones)
+        return NUMBER.matcher(out).replaceAll(IDENTITY_MASK);
     }
+
+    /** Seven or more digits, with spaces or dashes between (a phone number, an ID number or most of one). */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d(?:[\\s-]?\\d){6,}[Xx]?");
 
     public static final String IDENTITY_MASK = "［身份信息］";
 
@@ -158,10 +169,8 @@ public class LetterFinder {
         if (!access.sealed()) {
             mustNot.add(Query.of(q -> q.term(t -> t.field("sealed").value(true))));
         }
-        if (!access.identity() && parsed.marks().stream().anyMatch(identities::contains)) {
-            // typing a reporter's name or number must not tell who wrote which letter
-            filter.add(Query.of(q -> q.matchNone(m -> m)));
-        }
+        // no special case for a reporter's name or number: the indexed text is masked already, and
+        // hiding the hits exactly when the words are someone's identity would say who wrote (issue 15)
         for (Map.Entry<String, List<String>> f : req.filters().entrySet()) {
             List<String> values = f.getValue().stream().filter(v -> v != null && !v.isBlank()).toList();
             if (values.isEmpty()) {
@@ -280,7 +289,7 @@ public class LetterFinder {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> resultLine(Hit<Map> hit, Access access) {
+    private Map<String, Object> resultLine(Hit<Map> hit, Access access) {
         Map<String, Object> src = hit.source() == null ? Map.of() : hit.source();
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("id", hit.id());
@@ -296,13 +305,14 @@ public class LetterFinder {
         }
         line.put("snippets", snippets);
         line.put("score", hit.score());
+        Map<String, Object> reporter = ReporterField.open(src.get(ReporterField.FIELD), hit.id(), reporters);
         if (access.identity()) {
-            if (src.get("reporter") != null) {
-                line.put("reporter", src.get("reporter"));
+            if (reporter != null) {
+                line.put("reporter", reporter);
             }
             return line;
         }
-        return LetterReader.redactAll(line, new Redactor((Map<?, ?>) src.get("reporter")));
+        return LetterReader.redactAll(line, new Redactor(reporter));
     }
 
     private static Map<String, List<Facets.Bucket>> facets(Map<String, Aggregate> aggs) {

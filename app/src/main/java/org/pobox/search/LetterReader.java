@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.pobox.index.ReporterField;
+import org.pobox.keys.FieldCipher;
 import org.pobox.node.EngineClient;
 import org.pobox.node.EngineUnavailableException;
 
@@ -24,14 +26,16 @@ public class LetterReader {
     public static final double LOW_CONFIDENCE = 0.6;
 
     private final ElasticsearchClient client;
+    private final FieldCipher reporters;
     private final String alias;
 
     public LetterReader(EngineClient engine, String alias) {
         this.client = engine.client();
+        this.reporters = engine.keys().reporters();
         this.alias = alias;
     }
 
-    /** The raw stored document, for the server's own use (never sent as is). */
+    /** The raw stored document, for the server's own use (never sent as is; its reporter is sealed: {@link #reporter}). */
     @SuppressWarnings("unchecked")
     public Optional<Map<String, Object>> stored(String id) {
         try {
@@ -40,6 +44,19 @@ public class LetterReader {
         } catch (IOException e) {
             throw new EngineUnavailableException("cannot read letter " + id + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The writer's identity of a {@link #stored} letter, opened (the engine holds it sealed), for
+     * the server's own use: blanking it out of what a non-lead sees. Null when there is none.
+     */
+    public Map<String, Object> reporter(String id, Map<String, Object> stored) {
+        return ReporterField.open(stored.get(ReporterField.FIELD), id, reporters);
+    }
+
+    /** As {@link #reporter}: the writer of stored letter {@code id}, opened; null for an anonymous letter. */
+    public Map<?, ?> reporterOf(String id, Map<String, Object> doc) {
+        return reporter(id, doc);
     }
 
     /** Whether the reader may see this letter at all. */
@@ -55,13 +72,18 @@ public class LetterReader {
         }
         Map<String, Object> doc = new LinkedHashMap<>(stored.get());
         doc.put("id", id);
-        Object reporter = doc.remove("reporter");
+        // opened here, on the server: for a lead's view, and to blank the values out for everyone else
+        Map<String, Object> reporter = ReporterField.open(doc.remove(ReporterField.FIELD), id, reporters);
+        Redactor redactor = new Redactor(reporter);
         List<Map<String, Object>> pages = new ArrayList<>();
         if (doc.get("pages") instanceof List<?> ps) {
             for (Object p : ps) {
                 Map<String, Object> page = new LinkedHashMap<>((Map<String, Object>) p);
                 Object c = page.get("confidence");
                 page.put("low_confidence", c instanceof Number n && n.doubleValue() < LOW_CONFIDENCE);
+                if (!access.identity()) {
+                    withoutHiddenLines(page, redactor);
+                }
                 pages.add(page);
             }
         }
@@ -74,7 +96,23 @@ public class LetterReader {
             }
             return Optional.of(doc);
         }
-        return Optional.of(redactAll(doc, new Redactor(reporter instanceof Map<?, ?> m ? m : null)));
+        return Optional.of(redactAll(doc, redactor));
+    }
+
+    /**
+     * Drops the lines whose boxes would show where the writer's identity sits on the scan (the
+     * image has them covered; see {@link PageRedaction}). An envelope keeps only its recipient
+     * lines, and its text becomes theirs: the rest is the sender.
+     */
+    private static void withoutHiddenLines(Map<String, Object> page, Redactor redactor) {
+        List<Map<String, Object>> kept = PageRedaction.lines(page).stream()
+                .filter(l -> PageRedaction.lineVisible(page, l, redactor)).toList();
+        if (page.containsKey("lines")) {
+            page.put("lines", kept);
+        }
+        if (Boolean.TRUE.equals(page.get("envelope"))) {
+            page.put("text", String.join("\n", kept.stream().map(l -> String.valueOf(l.getOrDefault("text", ""))).toList()));
+        }
     }
 
     /** The letters linked as the same matter: the first one and every repeat, oldest first. */

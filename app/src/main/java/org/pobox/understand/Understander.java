@@ -286,13 +286,20 @@ public final class Understander {
         return text.substring(start, end < 0 ? text.length() : end);
     }
 
+    /**
+     * Every label {@link #mask} puts in place of the writer's identity: what hides something on a
+     * page, which the scan must then hide too ({@code search.PageRedaction} covers the lines that
+     * hold one).
+     */
+    public static final List<String> MASK_LABELS = List.of("[举报人]", "[电话]", "[身份证号]", "[地址]", "[号码]");
+
     private static String label(String kind) {
         return switch (kind) {
-            case "phone" -> "[电话]";
-            case "id_number" -> "[身份证号]";
-            case "address" -> "[地址]";
-            case "number" -> "[号码]";
-            default -> "[举报人]";
+            case "phone" -> MASK_LABELS.get(1);
+            case "id_number" -> MASK_LABELS.get(2);
+            case "address" -> MASK_LABELS.get(3);
+            case "number" -> MASK_LABELS.get(4);
+            default -> MASK_LABELS.get(0);
         };
     }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -67,11 +66,13 @@ public final class AdminApi extends ApiSupport {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("name", u.name());
                 m.put("roles", u.roles().stream().map(Role::id).sorted().toList());
-                m.put("locked", u.lockedAt(Instant.now()));
-                m.put("failed_logins", u.failedLogins());
+                List<String> lockedFrom = accounts.lockedFrom(u.name());
+                m.put("locked", !lockedFrom.isEmpty());
+                m.put("locked_from", lockedFrom);
                 m.put("tokens", u.tokenHashes().size());
                 out.add(m);
             }
+            audit.record(AuditEntry.of(v.name(), "user_list", r.ip(), "ok").search(null, null, out.size()));
             json(ex, 200, Map.of("users", out));
         });
     }
@@ -92,6 +93,11 @@ public final class AdminApi extends ApiSupport {
             if (("add".equals(op) || "roles".equals(op)) && !b.path("roles").elements().hasNext()) {
                 throw WebException.badRequest("请至少选择一个角色");
             }
+            String refused = refusal(v, op, name, "add".equals(op) || "roles".equals(op) ? roles(b.path("roles")) : Set.of());
+            if (refused != null) {
+                audit.record(AuditEntry.of(v.name(), "user_change", r.ip(), "denied").detail(op + " " + name));
+                throw new WebException(403, refused);
+            }
             switch (op) {
                 case "add" -> accounts.add(name, roles(b.path("roles")), b.path("password").asText("").toCharArray());
                 case "roles" -> accounts.setRoles(name, roles(b.path("roles")));
@@ -105,6 +111,25 @@ public final class AdminApi extends ApiSupport {
             audit.record(AuditEntry.of(v.name(), "user_change", r.ip(), "ok").detail(op + " " + name));
             json(ex, 200, Map.of("ok", true));
         });
+    }
+
+    /**
+     * Why an admin may not make this change, or null. Admin and lead duties stay apart: only a
+     * lead makes a lead, or changes a lead's account (a new password would let the admin log in
+     * as that lead), and nobody changes their own roles.
+     */
+    private String refusal(Viewer by, String op, String name, Set<Role> newRoles) {
+        if ("roles".equals(op) && by.name().equals(name)) {
+            return "不能更改自己的角色";
+        }
+        boolean makesLead = newRoles.contains(Role.LEAD);
+        // unlocking gives nobody anything; every other change to a lead's account needs a lead
+        boolean touchesLead = !"add".equals(op) && !"unlock".equals(op)
+                && accounts.store().get(name).map(u -> u.roles().contains(Role.LEAD)).orElse(false);
+        if ((makesLead || touchesLead) && !by.isLead()) {
+            return "只有领导角色可以授予领导角色或更改领导的账号";
+        }
+        return null;
     }
 
     public void upload(Exchange ex) {
@@ -131,6 +156,7 @@ public final class AdminApi extends ApiSupport {
     public void status(Exchange ex) {
         run(ex, r -> {
             Viewer v = mailroom(r, false, "status");
+            audit.record(AuditEntry.of(v.name(), "status", r.ip(), "ok"));
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("waiting", countFiles(inbox, p -> !p.getFileName().toString().startsWith(".")));
             List<Map<String, String>> failures = new ArrayList<>();

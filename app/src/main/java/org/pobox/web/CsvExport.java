@@ -56,11 +56,19 @@ final class CsvExport {
         if (v == null) {
             return "";
         }
-        if (v instanceof Collection<?> c) {
-            return String.join(";", c.stream().map(String::valueOf).toList());
-        }
-        String s = String.valueOf(v);
-        // a cell starting with = + - @ is a formula to a spreadsheet: neutralise it
-        return s.isEmpty() || "=+-@".indexOf(s.charAt(0)) < 0 ? s : "'" + s;
+        String s = v instanceof Collection<?> c ? String.join(";", c.stream().map(String::valueOf).toList()) : String.valueOf(v);
+        return neutral(s);
+    }
+
+    /** What a spreadsheet takes for the start of a formula (tab and CR too: some strip them first). */
+    static final String FORMULA_START = "=+-@\t\r";
+
+    /**
+     * The cell as plain text for a spreadsheet: one starting like a formula gets a leading
+     * apostrophe (OWASP's advice for CSV injection). Every cell, identity columns included: a
+     * correction typed by anyone ends up here.
+     */
+    static String neutral(String s) {
+        return s.isEmpty() || FORMULA_START.indexOf(s.charAt(0)) < 0 ? s : "'" + s;
     }
 }

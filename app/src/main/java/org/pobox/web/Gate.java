@@ -45,13 +45,24 @@ final class Gate {
                 .flatMap(s -> accounts.viewer(s.user()).map(v -> new Caller(v, s)));
     }
 
-    /** The caller, or 401. A change ({@code changes}) through a session also needs its CSRF token. */
+    /**
+     * The caller, or 401. A change ({@code changes}) through a session also needs its CSRF token
+     * (and came from the page's own origin: {@link HttpEdge} refuses other sites' posts).
+     */
     Caller require(WebRequest r, boolean changes) {
         Caller c = identify(r).orElseThrow(WebException::unauthenticated);
         if (changes && c.session() != null && !sameToken(c.session().csrf(), r.csrfHeader())) {
             throw new WebException(403, "请求缺少有效的 CSRF 令牌");
         }
         return c;
+    }
+
+    /** A JSON body, or 415: a cross-site form can post text/plain without asking, never JSON. */
+    static void requireJson(WebRequest r) {
+        String type = r.contentType();
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).strip().startsWith("application/json")) {
+            throw new WebException(415, "请求内容须为 JSON（application/json）");
+        }
     }
 
     String sessionCookie(String sessionId, WebRequest r) {

@@ -20,6 +20,7 @@ import org.pobox.index.LetterSealer;
 import org.pobox.search.Facets;
 import org.pobox.search.LetterFinder;
 import org.pobox.search.LetterReader;
+import org.pobox.search.PageRedaction;
 import org.pobox.search.SearchRequest;
 
 /**
@@ -37,10 +38,11 @@ public final class WebApi extends ApiSupport {
     private final CorrectionStore corrections;
     private final PageImages images;
     private final LetterSealer sealer;
+    private final TextMask mask;
     private final LoginThrottle throttle = new LoginThrottle();
 
     WebApi(Gate gate, AuditLog audit, Accounts accounts, Sessions sessions, LetterFinder finder, LetterReader reader,
-           CorrectionStore corrections, PageImages images, LetterSealer sealer) {
+           CorrectionStore corrections, PageImages images, LetterSealer sealer, TextMask mask) {
         super(gate, audit);
         this.accounts = accounts;
         this.sessions = sessions;
@@ -49,19 +51,26 @@ public final class WebApi extends ApiSupport {
         this.corrections = corrections;
         this.images = images;
         this.sealer = sealer;
+        this.mask = mask;
     }
 
     // ---------------------------------------------------------------- session
 
+    /** Answered alike for a locked name and an address that guessed too often, whether the name exists or not. */
+    static final String TOO_MANY = "登录失败次数过多，请稍后再试";
+
     public void login(Exchange ex) {
         run(ex, r -> {
+            // a login posted from another site would log the victim's browser into the attacker's
+            // account: HttpEdge refuses a foreign Origin, and a form cannot post JSON
+            Gate.requireJson(r);
             JsonNode body = jsonBody(r);
             String name = body.path("name").asText("");
             if (!throttle.allows(r.ip())) {
                 audit.record(AuditEntry.of(name, "login", r.ip(), "throttled"));
-                throw new WebException(429, "登录失败次数过多，请稍后再试");
+                throw new WebException(429, TOO_MANY);
             }
-            Accounts.LoginResult result = accounts.login(name, body.path("password").asText("").toCharArray());
+            Accounts.LoginResult result = accounts.login(name, body.path("password").asText("").toCharArray(), r.ip());
             switch (result.outcome()) {
                 case OK -> {
                     Sessions.Session s = sessions.open(name);
@@ -70,9 +79,8 @@ public final class WebApi extends ApiSupport {
                     json(ex, 200, me(result.viewer(), s.csrf()));
                 }
                 case LOCKED -> {
-                    throttle.failed(r.ip());
                     audit.record(AuditEntry.of(name, "login", r.ip(), "locked"));
-                    throw new WebException(429, "登录失败次数过多，账号已暂时锁定，请稍后再试或联系管理员");
+                    throw new WebException(429, TOO_MANY);
                 }
                 default -> {
                     throttle.failed(r.ip());
@@ -144,14 +152,20 @@ public final class WebApi extends ApiSupport {
         });
     }
 
+    /**
+     * A page's scan: for a lead the original (audited as such), for anyone else with the writer's
+     * identity covered (see {@link PageRedaction}).
+     */
     public void pageImage(Exchange ex) {
         run(ex, r -> {
             Viewer v = reader(r, "page_image");
             String id = pathPart(r, "letters");
             int page = Integer.parseInt(pathPart(r, "pages"));
             Map<String, Object> doc = reader.stored(id).filter(d -> LetterReader.visible(d, v.access())).orElse(null);
-            PageImages.Png png = doc == null ? null : images.png((String) doc.get("archive_name"), page).orElse(null);
-            audit.record(AuditEntry.of(v.name(), "page_image", r.ip(), png == null ? "not_found" : "ok").letter(id, page));
+            PageRedaction cover = doc == null ? PageRedaction.NONE : PageRedaction.of(doc, reader.reporterOf(id, doc), page, v.access());
+            PageImages.Png png = doc == null ? null : images.png((String) doc.get("archive_name"), page, cover).orElse(null);
+            audit.record(AuditEntry.of(v.name(), "page_image", r.ip(), png == null ? "not_found" : "ok").letter(id, page)
+                    .detail(png == null ? null : cover.none() ? "original" : "redacted"));
             if (png == null) {
                 throw WebException.notFound();
             }
@@ -191,8 +205,13 @@ public final class WebApi extends ApiSupport {
             String id = pathPart(r, "letters");
             JsonNode body = jsonBody(r);
             String field = body.path("field").asText("");
-            Map<String, Object> doc = visibleLetter(id, v);
-            Object value = JSON.convertValue(body.get("value"), Object.class);
+            Map<String, Object> doc = visibleLetter(id, v, r, "correction");
+            if (!CorrectionStore.FIELDS.contains(field)) {
+                audit.record(AuditEntry.of(v.name(), "correction", r.ip(), "bad_request").letter(id, null).detail(field));
+                throw WebException.badRequest("不能更正 " + field);
+            }
+            // what a person types is masked like what OCR read, before it is stored or searchable
+            Object value = mask.correction(JSON.convertValue(body.get("value"), Object.class), reader.reporterOf(id, doc));
             Correction c = corrections.add(CorrectionStore.now(id, field, value, doc.get(field), null, v.name()));
             audit.record(AuditEntry.of(v.name(), "correction", r.ip(), "ok").letter(id, null).detail(field));
             json(ex, 200, correctionView(c));
@@ -205,12 +224,14 @@ public final class WebApi extends ApiSupport {
             String id = pathPart(r, "letters");
             int page = Integer.parseInt(pathPart(r, "pages"));
             String text = jsonBody(r).path("text").asText("");
-            Map<String, Object> doc = visibleLetter(id, v);
+            Map<String, Object> doc = visibleLetter(id, v, r, "transcript");
             Object pc = doc.get("page_count");
             if (page < 1 || (pc instanceof Number n && page > n.intValue())) {
+                audit.record(AuditEntry.of(v.name(), "transcript", r.ip(), "bad_request").letter(id, page));
                 throw WebException.badRequest("没有第 " + page + " 页");
             }
-            Correction c = corrections.add(CorrectionStore.now(id, CorrectionStore.TRANSCRIPT, text, null, page, v.name()));
+            String masked = mask.transcript(text, reader.reporterOf(id, doc));
+            Correction c = corrections.add(CorrectionStore.now(id, CorrectionStore.TRANSCRIPT, masked, null, page, v.name()));
             audit.record(AuditEntry.of(v.name(), "transcript", r.ip(), "ok").letter(id, page));
             json(ex, 200, correctionView(c));
         });
@@ -228,6 +249,7 @@ public final class WebApi extends ApiSupport {
                 throw WebException.forbidden();
             }
             if (reader.stored(id).isEmpty()) {
+                audit.record(AuditEntry.of(v.name(), action, r.ip(), "not_found").letter(id, null));
                 throw WebException.notFound();
             }
             sealer.setSealed(id, sealed);
@@ -236,8 +258,14 @@ public final class WebApi extends ApiSupport {
         });
     }
 
-    private Map<String, Object> visibleLetter(String id, Viewer v) {
-        return reader.stored(id).filter(d -> LetterReader.visible(d, v.access())).orElseThrow(WebException::notFound);
+    /** The letter if this reader may see it; otherwise 404, and the refused attempt is audited. */
+    private Map<String, Object> visibleLetter(String id, Viewer v, WebRequest r, String action) {
+        Map<String, Object> doc = reader.stored(id).filter(d -> LetterReader.visible(d, v.access())).orElse(null);
+        if (doc == null) {
+            audit.record(AuditEntry.of(v.name(), action, r.ip(), "not_found").letter(id, null));
+            throw WebException.notFound();
+        }
+        return doc;
     }
 
     static Map<String, Object> correctionView(Correction c) {

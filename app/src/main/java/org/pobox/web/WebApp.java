@@ -2,6 +2,7 @@ package org.pobox.web;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpEngine;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
@@ -18,6 +19,7 @@ import org.pobox.index.LetterSealer;
 import org.pobox.node.EngineClient;
 import org.pobox.search.LetterFinder;
 import org.pobox.search.LetterReader;
+import org.pobox.understand.Understander;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * Settings: {@code pobox.web.enabled}, {@code pobox.web.host}, {@code pobox.web.port},
  * {@code pobox.web.secureCookies} (always mark the session cookie Secure; otherwise only when a
  * TLS proxy says {@code X-Forwarded-Proto: https}), {@code pobox.web.trustProxy} (the audit's client
- * address from {@code X-Forwarded-For}; only behind a proxy that sets it).
+ * address from {@code X-Forwarded-For}; only behind a proxy that sets it), {@code pobox.web.tls.keystore}
+ * and {@code pobox.web.tls.password} (a PKCS#12 key store with the certificate and its key: pobox
+ * serves HTTPS itself, and the session cookie is always Secure).
  */
 public final class WebApp {
 
@@ -53,18 +57,30 @@ public final class WebApp {
         new LetterIndex(engine, alias, Integer.parseInt(config.get("pobox.index.version", "1"))).ensureExists();
         Accounts accounts = new Accounts(new UserStore(engine, alias));
         Sessions sessions = new Sessions();
-        Gate gate = new Gate(accounts, sessions, Boolean.parseBoolean(config.get("pobox.web.secureCookies", "false")),
+        String keystore = config.get("pobox.web.tls.keystore", "");
+        boolean tls = !keystore.isBlank();
+        Gate gate = new Gate(accounts, sessions, tls || Boolean.parseBoolean(config.get("pobox.web.secureCookies", "false")),
                 Boolean.parseBoolean(config.get("pobox.web.trustProxy", "false")));
         AuditLog audit = new AuditLog(engine, alias);
+        TextMask mask = new TextMask(() -> Understander.fromSeeds(config.path("pobox.seeds"), config.path("pobox.understand.model")));
         main.bind("webApi", new WebApi(gate, audit, accounts, sessions, new LetterFinder(engine, alias),
                 new LetterReader(engine, alias), new CorrectionStore(engine, alias), new PageImages(config.archive()),
-                new LetterSealer(engine, alias)));
+                new LetterSealer(engine, alias), mask));
         main.bind("adminApi", new AdminApi(gate, audit, accounts, sessions, config.inbox(), config.failed()));
         main.bind("webStatic", new StaticFiles());
         String host = config.get("pobox.web.host", "127.0.0.1");
         int port = Integer.parseInt(config.get("pobox.web.port", "8080"));
+        // every body is read before the route runs, so before authentication: 1 MiB at most, but for
+        // the upload route, which streams its body (routes/web-http.yaml) and is checked in HttpEdge
         main.configure().httpServer().withEnabled(true).withHost(host).withPort(port)
-                .withMaxBodySize(64L * 1024 * 1024);
+                .withMaxBodySize(HttpEdge.MAX_BODY);
+        if (tls) {
+            // pobox serves HTTPS itself: Camel's global SSL context (a PKCS#12 key store) on the HTTP server
+            main.configure().sslConfig().withEnabled(true).withKeyStore("file:" + config.path("pobox.web.tls.keystore"))
+                    .withKeyStoreType(config.get("pobox.web.tls.type", "PKCS12"))
+                    .withKeystorePassword(config.get("pobox.web.tls.password", ""));
+            main.configure().httpServer().withUseGlobalSslContextParameters(true);
+        }
         // with the management server on (pobox run) there are two HTTP servers, and the stock engine,
         // finding no single one, attaches the routes to the router of port 8080: name ours
         main.bind("platform-http-engine", new VertxPlatformHttpEngine() {
@@ -80,11 +96,14 @@ public final class WebApp {
                 try {
                     Resource routes = PluginHelper.getResourceLoader(ctx).resolveResource(ROUTES);
                     PluginHelper.getRoutesLoader(ctx).loadRoutes(routes);
+                    // the HTTP server and its router exist once the context has started
+                    ctx.addStartupListener((context, alreadyStarted) -> HttpEdge.install(
+                            VertxPlatformHttpRouter.lookup(context, VertxPlatformHttpRouter.getRouterNameFromPort(port))));
                 } catch (Exception e) {
                     throw new IllegalStateException("cannot load the web routes: " + e.getMessage(), e);
                 }
             }
         });
-        LOG.info("web page and API on http://{}:{}/", host, port);
+        LOG.info("web page and API on {}://{}:{}/", tls ? "https" : "http", host, port);
     }
 }

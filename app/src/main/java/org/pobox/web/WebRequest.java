@@ -16,7 +16,7 @@ import org.apache.camel.Message;
  */
 record WebRequest(String method, String path, Map<String, List<String>> query, Map<String, String> cookies,
                   String authorization, String csrfHeader, String forwardedProto, String ip, byte[] body,
-                  Map<String, Object> pathParams) {
+                  Map<String, Object> pathParams, String contentType) {
 
     static final String REMOTE_ADDRESS = "CamelVertxPlatformHttpRemoteAddress";
 
@@ -42,7 +42,7 @@ record WebRequest(String method, String path, Map<String, List<String>> query, M
                 parseCookies(m.getHeader("Cookie", String.class)), m.getHeader("Authorization", String.class),
                 m.getHeader("X-CSRF-Token", String.class), m.getHeader("X-Forwarded-Proto", String.class),
                 clientAddress(m.getHeader(REMOTE_ADDRESS), trustProxy ? m.getHeader("X-Forwarded-For", String.class) : null),
-                body == null ? new byte[0] : body, params);
+                body == null ? new byte[0] : body, params, m.getHeader(Exchange.CONTENT_TYPE, String.class));
         m.removeHeaders("*");
         m.setBody(null);
         return r;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-    static final List<String> ORDER = List.of("config", "letter", "scan", "register", "ocr", "understand", "node",
+    static final List<String> ORDER = List.of("config", "keys", "letter", "scan", "register", "ocr", "understand", "node",
             "index", "audit", "search", "auth", "intake", "group", "pipeline", "report", "web", "cli");
 
     @Test

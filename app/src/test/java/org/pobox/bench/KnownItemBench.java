@@ -84,9 +84,10 @@ public final class KnownItemBench {
         }
 
         EmbeddedNode node = new EmbeddedNode(new NodeConfig(home, work.resolve("node-" + System.currentTimeMillis()),
-                freePort(), System.getProperty("bench.heap", "1g"), Duration.ofSeconds(180)));
+                freePort(), System.getProperty("bench.heap", "1g"), Duration.ofSeconds(180),
+                org.pobox.support.TestEngine.keys().nodeTokenFile()));
         node.ensureRunning();
-        try (EngineClient engine = EngineClient.connect(node.url(), null, null)) {
+        try (EngineClient engine = org.pobox.support.TestEngine.connect(node)) {
             BenchIndex.create(engine, ALIAS);
             LetterIndex index = new LetterIndex(engine, ALIAS, 1);
             UnderstandStage understand = new UnderstandStage(

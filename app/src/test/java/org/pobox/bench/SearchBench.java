@@ -80,9 +80,9 @@ public final class SearchBench {
         Files.createDirectories(work);
         int nodePort = freePort();
         EmbeddedNode node = new EmbeddedNode(new NodeConfig(home, work.resolve("node-" + System.currentTimeMillis()), nodePort,
-                System.getProperty("bench.heap", "1g"), Duration.ofSeconds(180)));
+                System.getProperty("bench.heap", "1g"), Duration.ofSeconds(180), org.pobox.support.TestEngine.keys().nodeTokenFile()));
         node.ensureRunning();
-        try (EngineClient engine = EngineClient.connect(node.url(), null, null)) {
+        try (EngineClient engine = org.pobox.support.TestEngine.connect(node)) {
             String alias = "bench";
             BenchIndex.create(engine, alias);
             long t0 = System.nanoTime();

@@ -30,6 +30,7 @@ class EmbeddedNodeTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String TOKEN_HEADER = org.pobox.keys.Keys.NODE_TOKEN_HEADER;
 
     @TempDir
     static Path temp;
@@ -182,7 +183,7 @@ class EmbeddedNodeTest {
 
     private static List<String> analyze(String analyzer, String text) throws Exception {
         String body = JSON.writeValueAsString(Map.of("analyzer", analyzer, "text", text));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(shared.url() + "/_analyze"))
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(shared.url() + "/_analyze")).header(TOKEN_HEADER, shared.token())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -190,13 +191,13 @@ class EmbeddedNodeTest {
     }
 
     private static JsonNode get(String url) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header(TOKEN_HEADER, shared.token()).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
     }
 
     private static int put(String url, Object document) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url))
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header(TOKEN_HEADER, shared.token())
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(document))).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode();

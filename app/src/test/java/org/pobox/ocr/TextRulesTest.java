@@ -45,6 +45,18 @@ class TextRulesTest {
         assertThat(Review.reasons(List.of(envelope, page(text, 0.97, 0.01, sure)))).isEmpty();
     }
 
+    @Test
+    void aPageWithManyDoubtfulCharactersIsReviewedEvenWhenItsLinesScoreHigh() {
+        String text = "巡视组的领导同志们，你们好！我村村主任挪用扶贫资金修建办公楼，群众意见很大。";
+        List<Page.Line> sure = List.of(line(0.98), line(0.97), line(0.99), line(0.97));
+        // a hurried hand: every line above 0.95 on average, yet one character in 30 doubtful
+        assertThat(Review.reasons(List.of(page(text, 0.975, 0.033, sure)))).containsExactly(Review.HANDWRITING_SUSPECTED);
+        // clean print has a few doubtful characters too, and is not sent to review for them
+        assertThat(Review.reasons(List.of(page(text, 0.99, 0.013, sure)))).isEmpty();
+        // Tesseract's share is not on the same scale
+        assertThat(Review.reasons(List.of(new Page(1, text, 0.95, "tesseract", null, 0.04, false, sure)))).isEmpty();
+    }
+
     private static Page page(String text, double confidence, double lowShare, List<Page.Line> lines) {
         return new Page(1, text, confidence, "paddle", null, lowShare, false, lines);
     }

@@ -55,6 +55,7 @@ final class BatchChild {
         settings.put("pobox.intake.pollMs", "200");
         settings.put("pobox.ocr.workers", "2");
         settings.put("pobox.es.url", engineUrl);
+        settings.put("pobox.keys", org.pobox.support.TestEngine.keys().dir().toString());
     }
 
     private void absoluteFolders() {

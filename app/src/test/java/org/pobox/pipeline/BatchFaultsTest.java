@@ -86,7 +86,7 @@ class BatchFaultsTest {
             assertThat(archivedWhileDown).isLessThan(12);
             assertThat(BatchChild.list(dir.resolve("failed"))).isEmpty();
             assertThat(BatchChild.list(dir.resolve("archive"))).hasSize(12);
-            try (EngineClient client = EngineClient.connect(node.url(), null, null)) {
+            try (EngineClient client = TestEngine.connect(node)) {
                 assertIndexed(client, "letters_outage", ids);
             }
         } finally {

@@ -34,7 +34,7 @@ class NodeRestartTest {
             ScanGenerator generator = new ScanGenerator(42L);
             Path scan = dir.resolve("before-restart.png");
             generator.write(Format.PNG, scan, List.of(generator.letters().letterWith("重启之前收到的信")), PageStyle.clean(300));
-            try (EngineClient client = EngineClient.connect(node.url(), null, null);
+            try (EngineClient client = TestEngine.connect(node);
                  Pipeline pipeline = new Pipeline(config, client).start()) {
                 TestPobox.drop(scan, config.inbox(), "before-restart.png");
                 assertThat(pipeline.drain(Duration.ofMinutes(3), (d, t, tr) -> { })).isEmpty();
@@ -45,7 +45,7 @@ class NodeRestartTest {
             assertThat(node.isRunning()).isFalse();
             node.start();
 
-            try (EngineClient client = EngineClient.connect(node.url(), null, null)) {
+            try (EngineClient client = TestEngine.connect(node)) {
                 LetterSearch.Results found = new LetterSearch(client, "letters").search("重启之前收到的信", 5);
                 assertThat(found.hits()).singleElement()
                         .satisfies(h -> assertThat(h.fileNames()).containsExactly("before-restart.png"));

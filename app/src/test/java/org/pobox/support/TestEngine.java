@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.pobox.keys.Keys;
 import org.pobox.node.EmbeddedNode;
 import org.pobox.node.EngineClient;
 import org.pobox.node.NodeConfig;
@@ -24,7 +25,7 @@ public final class TestEngine {
         if (client == null) {
             node = new EmbeddedNode(newNodeConfig("shared"));
             node.ensureRunning();
-            client = EngineClient.connect(node.url(), null, null);
+            client = EngineClient.connect(node.url(), null, null, keys());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 client.close();
                 node.stop();
@@ -38,11 +39,31 @@ public final class TestEngine {
         return node;
     }
 
+    /**
+     * The tests' keys: {@code pobox.keys} as the build sets it (app/target/test-keys), which a CLI
+     * command run in-process finds too.
+     */
+    public static Keys keys() {
+        return Keys.in(Path.of(System.getProperty("pobox.keys", "target/test-keys")));
+    }
+
+    /** The reporter of a letter's stored document, opened with the tests' key (null if it has none). */
+    public static java.util.Map<String, Object> reporter(com.fasterxml.jackson.databind.JsonNode source, String id) {
+        com.fasterxml.jackson.databind.JsonNode r = source.get(org.pobox.index.ReporterField.FIELD);
+        return org.pobox.index.ReporterField.open(r == null ? null : r.isTextual() ? r.asText()
+                : org.pobox.letter.Json.MAPPER.convertValue(r, java.util.Map.class), id, keys().reporters());
+    }
+
+    /** A client of its own to a node started from {@link #newNodeConfig}. */
+    public static EngineClient connect(EmbeddedNode node) {
+        return EngineClient.connect(node.url(), null, null, keys());
+    }
+
     /** A node config of its own (data folder, free port), for tests that start and stop nodes. */
     public static NodeConfig newNodeConfig(String name) {
         Path home = Path.of(System.getProperty("pobox.home", "..")).toAbsolutePath().normalize();
         Path data = home.resolve("app/target/test-nodes/" + name + "-" + System.currentTimeMillis());
-        return new NodeConfig(home, data, freePort(), "512m", Duration.ofSeconds(120));
+        return new NodeConfig(home, data, freePort(), "512m", Duration.ofSeconds(120), keys().nodeTokenFile());
     }
 
     public static int freePort() {

@@ -49,36 +49,103 @@ public final class OcrCompareBench {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[1]);
         switch (args[0]) {
-            case "gen" -> generate(dir, Integer.parseInt(args[2]));
+            case "gen" -> generate(dir, Integer.parseInt(args[2]), args.length > 3 ? args[3] : "ordinary");
             case "pobox" -> pobox(dir, args[2], Integer.parseInt(args[3]));
             case "score" -> System.out.println(score(dir, Path.of(args[2]), args[3], Double.parseDouble(args[4]),
                     args.length > 5 ? args[5] : " | | | | "));
-            default -> throw new IllegalArgumentException("mode gen|pobox|score");
+            case "kinds" -> System.out.print(kinds(dir, List.of(args).subList(2, args.length)));
+            default -> throw new IllegalArgumentException("mode gen|pobox|score|kinds");
         }
     }
 
+    /** The hard kinds of issue 16, in the order they happen to a letter: writing, overlays, capture. */
+    static final List<String> HARD = List.of("hand", "carbon", "bleed", "seal", "fax", "photo");
+
+    /** Each hard kind alone, then each pair of them ("hand+bleed"), in a fixed order. */
+    static List<String> hardKinds() {
+        List<String> kinds = new ArrayList<>(HARD);
+        for (int i = 0; i < HARD.size(); i++) {
+            for (int j = i + 1; j < HARD.size(); j++) {
+                kinds.add(HARD.get(i) + "+" + HARD.get(j));
+            }
+        }
+        return kinds;
+    }
+
     static void generate(Path dir, int count) throws Exception {
+        generate(dir, count, "ordinary");
+    }
+
+    /**
+     * @param mix "ordinary": a third each clean, degraded, handwriting-like (the pages as before);
+     *            "hard": the hard kinds and their pairs in turn; "mixed": every fifth page hard,
+     *            the others clean and degraded in turn (issue 16's 80/20 batch)
+     */
+    static void generate(Path dir, int count, String mix) throws Exception {
         Path pages = Files.createDirectories(dir.resolve("pages"));
         ScanGenerator generator = new ScanGenerator(606L);
         Random random = new Random(606L);
         List<String> fonts = ScanGenerator.installedFonts();
-        List<BufferedImage> all = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String kind = i % 3 == 0 ? "clean" : i % 3 == 1 ? "degraded" : "handwriting";
-            String truth = generator.letters().letter();
-            int dpi = i % 2 == 0 ? 300 : 200;
-            BufferedImage page = switch (kind) {
-                case "clean" -> generator.render(truth, PageStyle.clean(dpi).withFont(fonts.get(i % fonts.size())));
-                case "degraded" -> degrade(generator.render(truth, new PageStyle(fonts.get(i % fonts.size()), dpi,
-                        11 + random.nextInt(3), true, random.nextDouble() * 3 - 1.5, 225 + random.nextInt(25))), i / 3, dpi, random);
-                default -> Degrade.jpeg(generator.renderHandwritten(truth, dpi), 0.7f);
-            };
-            String name = String.format(Locale.ROOT, "%03d-%s", i, kind);
-            ImageIO.write(page, "png", pages.resolve(name + ".png").toFile());
-            Files.writeString(pages.resolve(name + ".txt"), truth, StandardCharsets.UTF_8);
-            all.add(page);
+        List<String> hard = hardKinds();
+        int hardDone = 0;
+        // pages go into the PDF as they are made: 36 colour A4 pages at 300 dpi would not fit the heap
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            for (int i = 0; i < count; i++) {
+                String kind = switch (mix) {
+                    case "hard" -> hard.get(i % hard.size());
+                    case "mixed" -> i % 5 == 4 ? hard.get(hardDone++ % hard.size()) : i % 2 == 0 ? "clean" : "degraded";
+                    default -> i % 3 == 0 ? "clean" : i % 3 == 1 ? "degraded" : "handwriting";
+                };
+                String truth = generator.letters().letter();
+                int dpi = i % 2 == 0 ? 300 : 200;
+                String font = fonts.get(i % fonts.size());
+                BufferedImage page = switch (kind) {
+                    case "clean" -> generator.render(truth, PageStyle.clean(dpi).withFont(font));
+                    case "degraded" -> degrade(generator.render(truth, new PageStyle(font, dpi,
+                            11 + random.nextInt(3), true, random.nextDouble() * 3 - 1.5, 225 + random.nextInt(25))), i / 3, dpi, random);
+                    case "handwriting" -> Degrade.jpeg(generator.renderHandwritten(truth, dpi), 0.7f);
+                    default -> hardPage(generator, truth, kind, font, dpi, random);
+                };
+                String name = String.format(Locale.ROOT, "%03d-%s", i, kind);
+                ImageIO.write(page, "png", pages.resolve(name + ".png").toFile());
+                Files.writeString(pages.resolve(name + ".txt"), truth, StandardCharsets.UTF_8);
+                // a fax is 150 dpi, the others as rendered; the PDF says so, as a scanner would
+                int pageDpi = kind.contains("fax") ? 150 : dpi;
+                var pdfPage = new org.apache.pdfbox.pdmodel.PDPage(new org.apache.pdfbox.pdmodel.common.PDRectangle(
+                        page.getWidth() * 72f / pageDpi, page.getHeight() * 72f / pageDpi));
+                pdf.addPage(pdfPage);
+                var image = org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory.createFromImage(pdf, page, 0.85f);
+                try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(pdf, pdfPage)) {
+                    content.drawImage(image, 0, 0, pdfPage.getMediaBox().getWidth(), pdfPage.getMediaBox().getHeight());
+                }
+            }
+            pdf.save(dir.resolve("all.pdf").toFile());
         }
-        ScanFiles.writeImagePdf(dir.resolve("all.pdf"), all, 300);
+    }
+
+    /** A page of one hard kind or a pair ("carbon+bleed"): written, then overlaid, then captured. */
+    static BufferedImage hardPage(ScanGenerator generator, String truth, String kind, String font, int dpi, Random random) {
+        List<String> parts = List.of(kind.split("\\+"));
+        BufferedImage page = parts.contains("hand") ? generator.renderHandLettered(truth, dpi)
+                : generator.render(truth, new PageStyle(font, dpi, 11 + random.nextInt(3), false,
+                        random.nextDouble() * 2 - 1, 240 + random.nextInt(16)));
+        if (parts.contains("carbon")) {
+            page = Degrade.carbonCopy(page, random);
+        }
+        if (parts.contains("bleed")) {
+            BufferedImage back = generator.render(generator.letters().letter(), PageStyle.clean(dpi).withFont(font));
+            page = Degrade.bleedThrough(page, back, random);
+        }
+        if (parts.contains("seal")) {
+            page = Degrade.redSealOverText(page, dpi, random);
+        }
+        if (parts.contains("fax")) {
+            page = Degrade.fax(page, dpi, random);
+        }
+        if (parts.contains("photo")) {
+            page = Degrade.phonePhoto(page, random);
+        }
+        return page;
     }
 
     /** The issue's degradations, one or two per page, in turn. */
@@ -205,6 +272,44 @@ public final class OcrCompareBench {
         return String.format(Locale.ROOT, "| %s | %d | %.1f | %.3f | %.3f | %.3f | %.3f%s", label, n, n * 60 / seconds,
                 mean(byKind.get("clean")), mean(byKind.get("degraded")), mean(byKind.get("handwriting")), total / n,
                 extra);
+    }
+
+    /**
+     * A table of mean CER by page kind, one column per reader: {@code outDirAndLabels} is
+     * out dir, label, out dir, label ...; the last row is over all pages.
+     */
+    static String kinds(Path dir, List<String> outDirAndLabels) throws Exception {
+        List<Path> truths;
+        try (Stream<Path> s = Files.list(dir.resolve("pages"))) {
+            truths = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+        }
+        Map<String, List<Path>> byKind = new java.util.LinkedHashMap<>();
+        for (Path t : truths) {
+            String name = t.getFileName().toString();
+            byKind.computeIfAbsent(name.substring(4, name.length() - 4), k -> new ArrayList<>()).add(t);
+        }
+        byKind.put("all", truths);
+        StringBuilder out = new StringBuilder("| kind | pages |");
+        StringBuilder rule = new StringBuilder("|---|---|");
+        for (int i = 1; i < outDirAndLabels.size(); i += 2) {
+            out.append(' ').append(outDirAndLabels.get(i)).append(" |");
+            rule.append("---|");
+        }
+        out.append('\n').append(rule).append('\n');
+        for (Map.Entry<String, List<Path>> e : byKind.entrySet()) {
+            out.append("| ").append(e.getKey()).append(" | ").append(e.getValue().size()).append(" |");
+            for (int i = 0; i < outDirAndLabels.size(); i += 2) {
+                double sum = 0;
+                for (Path truth : e.getValue()) {
+                    Path read = Path.of(outDirAndLabels.get(i)).resolve(truth.getFileName());
+                    String text = Files.exists(read) ? Files.readString(read, StandardCharsets.UTF_8) : "";
+                    sum += Math.min(1.0, Cer.of(Files.readString(truth, StandardCharsets.UTF_8), text));
+                }
+                out.append(String.format(Locale.ROOT, " %.3f |", sum / e.getValue().size()));
+            }
+            out.append('\n');
+        }
+        return out.toString();
     }
 
     private static double mean(double[] v) {

@@ -124,7 +124,7 @@ class WebCliTest {
         var config = fx.config.with("pobox.web.enabled", "true").with("pobox.web.port", String.valueOf(port))
                 .with("pobox.ocr.workers", "1");
         // a client of its own, as pobox run has
-        try (var engine = org.pobox.node.EngineClient.connect(fx.engine.url(), null, null);
+        try (var engine = org.pobox.node.EngineClient.connect(fx.engine.url(), null, null, org.pobox.support.TestEngine.keys());
              Pipeline pipeline = new Pipeline(config, engine)
                      .extendedBy(main -> org.pobox.web.WebApp.install(main, config, engine)).start()) {
             WebClient c = new WebClient(port);
@@ -160,7 +160,7 @@ class WebCliTest {
             assertThat(png.raw().headers().firstValue("X-Page-Width")).isPresent();
         }
         // pobox batch: the same pipeline without the web opens no port and has no web routes
-        try (var engine = org.pobox.node.EngineClient.connect(fx.engine.url(), null, null);
+        try (var engine = org.pobox.node.EngineClient.connect(fx.engine.url(), null, null, org.pobox.support.TestEngine.keys());
              Pipeline batch = new Pipeline(config.with("pobox.web.enabled", "false"), engine).start()) {
             assertThat(batch.camel().getRoute("web-page")).isNull();
             assertThat(batch.camel().getRoute("api-search")).isNull();

@@ -22,6 +22,8 @@ final class WebClient {
     String bearer;
     String forwardedProto;
     String forwardedFor;
+    /** Headers a browser (or an attacker's page) would add: Origin, Sec-Fetch-Site, ... */
+    final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     WebClient(int port) {
         this.base = "http://127.0.0.1:" + port;
@@ -64,7 +66,18 @@ final class WebClient {
         return send(b);
     }
 
+    /** A POST of any body and content type (a form, text/plain, a large body). */
+    Reply postRaw(String path, byte[] body, String contentType, boolean withCsrf) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (withCsrf && csrf != null) {
+            b.header("X-CSRF-Token", csrf);
+        }
+        return send(b);
+    }
+
     private Reply send(HttpRequest.Builder b) {
+        headers.forEach(b::header);
         if (cookie != null) {
             b.header("Cookie", cookie);
         }

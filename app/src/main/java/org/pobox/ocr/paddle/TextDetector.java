@@ -28,6 +28,11 @@ final class TextDetector implements AutoCloseable {
     }
 
     List<TextBox> detect(BufferedImage page, StageClock clock) throws OrtException {
+        return detect(page, clock, limitSide);
+    }
+
+    /** @param limitSide the long side the model sees this time (the re-read of a hard page looks closer) */
+    List<TextBox> detect(BufferedImage page, StageClock clock, int limitSide) throws OrtException {
         long t = clock.start();
         int w = page.getWidth(), h = page.getHeight();
         double ratio = Math.max(w, h) > limitSide ? (double) limitSide / Math.max(w, h) : 1.0;

@@ -50,10 +50,13 @@ public final class PaddleProfile {
             decodeNs += mx.getCurrentThreadCpuTime() - t0;
         }
         try (PaddleEngine engine = new PaddleEngine(PaddleEngine.defaultModelDir(), side, batch)) {
+            // -Dadaptive=false: read each page once, as before issue 16 (the "before" figures)
+            engine.adaptive = !"false".equals(System.getProperty("adaptive"));
             for (int round = 0; round < rounds; round++) {
                 StageClock stages = new StageClock();
                 engine.clock = stages;
                 Map<String, double[]> byKind = new TreeMap<>();
+                Map<String, Integer> paths = new TreeMap<>();
                 long total = 0;
                 for (int i = 0; i < samples.size(); i++) {
                     long t0 = mx.getCurrentThreadCpuTime();
@@ -62,9 +65,11 @@ public final class PaddleProfile {
                     total += ns;
                     double cer = Math.min(1.0, Cer.of(samples.get(i).truth(), page.text()));
                     if (Boolean.getBoolean("pages") && round == rounds - 1) {
-                        System.out.printf(Locale.ROOT, "  %s: %.3f CPU s, %d lines, turned %d, CER %.4f%n",
-                                samples.get(i).png().getFileName(), ns / 1e9, page.lines().size(), page.quarterTurns(), cer);
+                        System.out.printf(Locale.ROOT, "  %s: %.3f CPU s, %d lines, turned %d, %s, conf %.3f, low %.3f, CER %.4f%n",
+                                samples.get(i).png().getFileName(), ns / 1e9, page.lines().size(), page.quarterTurns(),
+                                page.path(), page.confidence(), page.lowConfidenceShare(), cer);
                     }
+                    paths.merge(page.path(), 1, Integer::sum);
                     double[] k = byKind.computeIfAbsent(samples.get(i).kind(), x -> new double[2]);
                     k[0] += cer;
                     k[1]++;
@@ -74,7 +79,7 @@ public final class PaddleProfile {
                         "round %d, det side %d, rec batch %d: %.3f CPU s/page (PNG decode %.3f more)", round, side, batch,
                         total / 1e9 / n, decodeNs / 1e9 / n));
                 byKind.forEach((kind, k) -> line.append(String.format(Locale.ROOT, ", CER %s %.4f", kind, k[0] / k[1])));
-                System.out.println(line);
+                System.out.println(line + ", read by " + paths);
                 System.out.println("  stages, CPU s/page: " + stages.report(n));
             }
         }

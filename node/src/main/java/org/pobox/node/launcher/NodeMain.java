@@ -29,7 +29,8 @@ import org.opensearch.transport.Netty4Plugin;
  * meet pobox's.
  *
  * <p>Usage: {@code NodeMain <data dir> <http port>}, or {@code -Dpobox.node.data} and
- * {@code -Dpobox.node.port}. Under the data dir: {@code config/}, {@code data/}, {@code logs/}.
+ * {@code -Dpobox.node.port}; {@code -Dpobox.node.tokenFile} names the token every request must carry
+ * ({@link NodeGuardPlugin}). Under the data dir: {@code config/}, {@code data/}, {@code logs/}.
  * Once the node answers HTTP it prints one line starting with {@link #READY}.
  */
 public final class NodeMain {
@@ -45,7 +46,8 @@ public final class NodeMain {
             MapperExtrasPlugin.class,    // scaled_float, rank_feature, search_as_you_type ...
             PainlessPlugin.class,        // scripts in queries and updates
             ReindexPlugin.class,         // reindex into a new versioned index behind the alias
-            SmartCnPlugin.class);
+            SmartCnPlugin.class,
+            NodeGuardPlugin.class);      // only pobox, by the node's own address, with the token
 
     private NodeMain() {
     }
@@ -95,6 +97,7 @@ public final class NodeMain {
                 .put("node.name", NODE_NAME)
                 .put("network.host", "127.0.0.1")
                 .put("http.port", port)
+                .put(NodeGuardPlugin.TOKEN_FILE.getKey(), System.getProperty("pobox.node.tokenFile", ""))
                 .put("discovery.type", "single-node")
                 // a developer's disk is often over 90% full; the node must still accept writes
                 .put("cluster.routing.allocation.disk.threshold_enabled", false)

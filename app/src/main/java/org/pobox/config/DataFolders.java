@@ -1,0 +1,58 @@
+package org.pobox.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The folders holding letters, identity and secrets: inbox/, work/, archive/, failed/, data/ (the
+ * register, the batch's files, the model), the node's data and the keys. All are kept owner-only
+ * (0700, files 0600): set on every start ({@link #secure}), checked by {@code pobox status}
+ * ({@link #openToOthers}). A scanner therefore writes into the inbox as pobox's own user.
+ */
+public final class DataFolders {
+
+    private DataFolders() {
+    }
+
+    public static List<Path> of(PoboxConfig config) {
+        Set<Path> out = new LinkedHashSet<>();
+        out.add(config.inbox());
+        out.add(config.path("pobox.work"));
+        out.add(config.archive());
+        out.add(config.failed());
+        out.add(config.home().resolve("data"));
+        for (String file : List.of("pobox.register.file", "pobox.batch.lock", "pobox.batch.lastResult",
+                "pobox.understand.model")) {
+            out.add(config.path(file).getParent());
+        }
+        out.add(config.path("pobox.node.data"));
+        out.add(config.path("pobox.keys"));
+        return new ArrayList<>(out);
+    }
+
+    /** Makes every folder that exists owner-only, with everything in it; returns how many entries were open to others. */
+    public static int secure(PoboxConfig config) {
+        int changed = 0;
+        for (Path p : of(config)) {
+            changed += OwnerOnly.restrictTree(p);
+        }
+        return changed;
+    }
+
+    /**
+     * What other accounts can reach: folders open to them, and any key file (at most {@code limit}).
+     */
+    public static List<Path> openToOthers(PoboxConfig config, int limit) {
+        List<Path> out = new ArrayList<>();
+        Path keys = config.path("pobox.keys");
+        for (Path p : of(config)) {
+            if (out.size() < limit) {
+                out.addAll(OwnerOnly.openToOthers(p, p.equals(keys), limit - out.size()));
+            }
+        }
+        return out;
+    }
+}
