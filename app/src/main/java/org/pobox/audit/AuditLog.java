@@ -13,6 +13,7 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import org.pobox.node.EngineErrors;
 import org.pobox.index.SideIndex;
 import org.pobox.keys.Signer;
 import org.slf4j.Logger;
@@ -93,7 +94,7 @@ public final class AuditLog {
                     }
                     return;
                 } catch (ElasticsearchException | IOException ex) {
-                    if (!isConflict(ex)) {
+                    if (!EngineErrors.isConflict(ex)) {
                         throw ex;
                     }
                     walkForward(); // another writer took this number: follow the chain to its new end
@@ -102,19 +103,6 @@ public final class AuditLog {
         } catch (IOException ex) {
             throw new EngineUnavailableException("cannot write the audit: " + ex.getMessage(), ex);
         }
-    }
-
-    /** Whether the engine refused a create because the id exists (the client reports it in more than one way). */
-    private static boolean isConflict(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ElasticsearchException ee && ee.status() == 409
-                    || t instanceof co.elastic.clients.transport.TransportException te && te.statusCode() == 409
-                    || t instanceof org.elasticsearch.client.ResponseException re
-                    && re.getResponse().getStatusLine().getStatusCode() == 409) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The last entry's number and mac: the highest number searchable, then by id (real-time) up to the end. */

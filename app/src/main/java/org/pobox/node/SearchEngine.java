@@ -43,7 +43,25 @@ public final class SearchEngine implements AutoCloseable {
     /** A client to the engine at {@code url} with the configured credentials (API key, else user and password). */
     public static EngineClient connectExternal(PoboxConfig config, String url, Keys keys) {
         return EngineClient.connect(url, config.get("pobox.es.username", ""), config.get("pobox.es.password", ""),
-                config.get("pobox.es.apiKey", ""), keys);
+                apiKey(config), keys);
+    }
+
+    /**
+     * {@code pobox.es.apiKey}, else the content of {@code pobox.es.apiKeyFile}: the compose setup
+     * writes the key it creates to a file only pobox's user can read, so it never sits in an
+     * environment that {@code docker inspect} shows.
+     */
+    static String apiKey(PoboxConfig config) {
+        String key = config.get("pobox.es.apiKey", "");
+        String file = config.get("pobox.es.apiKeyFile", "");
+        if (!key.isBlank() || file.isBlank()) {
+            return key;
+        }
+        try {
+            return java.nio.file.Files.readString(config.path("pobox.es.apiKeyFile")).strip();
+        } catch (java.io.IOException e) {
+            throw new EngineUnavailableException("cannot read the engine's API key from " + file + ": " + e.getMessage(), e);
+        }
     }
 
     public static NodeConfig nodeConfig(PoboxConfig config) {

@@ -231,6 +231,40 @@ class StorageAttacksTest {
     }
 
     @Test
+    void anotherNodeOnTheHostCannotSearchThroughTheTransportPort() throws Exception {
+        String alias = "attack-transport-" + System.nanoTime();
+        engine.client().index(i -> i.index(alias).id("x").document(Map.of("id", "x", "text", "村主任侵占补偿款"))
+                .refresh(Refresh.True));
+        JsonNode nodes = Json.MAPPER.readTree(body(engine.rest().performRequest(new Request("GET", "/_nodes/_local/transport"))));
+        String transport = nodes.path("nodes").elements().next().path("transport").path("publish_address").asText();
+        assertThat(transport).startsWith("127.0.0.1:");
+
+        // the attacker runs a node of their own (no token needed for the transport port) and adds
+        // pobox's node as a remote cluster: cross-cluster search travels over the transport port
+        org.pobox.node.EmbeddedNode attacker = new org.pobox.node.EmbeddedNode(TestEngine.newNodeConfig("attacker"));
+        attacker.ensureRunning();
+        try (EngineClient theirs = TestEngine.connect(attacker)) {
+            Request remote = new Request("PUT", "/_cluster/settings");
+            remote.setJsonEntity("{\"transient\":{\"cluster.remote.pobox.seeds\":[\"" + transport + "\"],"
+                    + "\"cluster.remote.pobox.skip_unavailable\":false}}");
+            theirs.rest().performRequest(remote);
+            Request search = new Request("GET", "/pobox:" + alias + "/_search");
+            search.addParameter("q", "补偿款");
+            String answer;
+            try {
+                answer = body(theirs.rest().performRequest(search));
+            } catch (ResponseException e) {
+                answer = body(e.getResponse());
+            }
+            assertThat(answer).doesNotContain("村主任").doesNotContain("\"_id\":\"x\"");
+            // the node itself still answers pobox
+            assertThat(body(engine.rest().performRequest(new Request("GET", "/" + alias + "/_doc/x")))).contains("村主任");
+        } finally {
+            attacker.stop();
+        }
+    }
+
+    @Test
     void foldersAreOwnerOnlyAfterStartAndStatusWarnsBefore() throws Exception {
         Path home = dir.resolve("home");
         for (String d : List.of("inbox", "archive/.ocr", "failed", "work", "data/node")) {

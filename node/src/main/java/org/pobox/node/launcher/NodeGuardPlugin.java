@@ -15,12 +15,18 @@ import org.opensearch.common.settings.Setting;
 import org.opensearch.common.settings.Settings;
 import org.opensearch.common.util.concurrent.ThreadContext;
 import org.opensearch.core.rest.RestStatus;
+import org.opensearch.core.common.io.stream.NamedWriteableRegistry;
 import org.opensearch.plugins.ActionPlugin;
+import org.opensearch.plugins.NetworkPlugin;
 import org.opensearch.plugins.Plugin;
 import org.opensearch.rest.BytesRestResponse;
 import org.opensearch.rest.RestChannel;
 import org.opensearch.rest.RestHandler;
 import org.opensearch.rest.RestRequest;
+import org.opensearch.transport.TransportChannel;
+import org.opensearch.transport.TransportInterceptor;
+import org.opensearch.transport.TransportRequest;
+import org.opensearch.transport.TransportRequestHandler;
 
 /**
  * The embedded node answers only pobox: every REST request must name the node's own address in
@@ -29,8 +35,13 @@ import org.opensearch.rest.RestRequest;
  * {@code pobox.node.token_file} (0600, pobox's user only) in {@code X-Pobox-Node-Token}, so other
  * accounts on the host cannot read the letters, users or audit either. Anything else gets 403
  * before any handler runs.
+ *
+ * <p>The transport port (127.0.0.1:9300) carries no token, so it takes no requests at all: a
+ * single node sends its own actions to itself through the in-process ("direct") channel, and
+ * every request that arrives over a TCP connection, from a program speaking the node protocol on
+ * this host, is refused before its handler runs.
  */
-public class NodeGuardPlugin extends Plugin implements ActionPlugin {
+public class NodeGuardPlugin extends Plugin implements ActionPlugin, NetworkPlugin {
 
     public static final Setting<String> TOKEN_FILE = Setting.simpleString("pobox.node.token_file",
             Setting.Property.NodeScope);
@@ -75,6 +86,29 @@ public class NodeGuardPlugin extends Plugin implements ActionPlugin {
                 super.handleRequest(request, channel, client);
             }
         };
+    }
+
+    @Override
+    public List<TransportInterceptor> getTransportInterceptors(NamedWriteableRegistry registry, ThreadContext threadContext) {
+        return List.of(new TransportInterceptor() {
+            @Override
+            public <T extends TransportRequest> TransportRequestHandler<T> interceptHandler(String action, String executor,
+                    boolean forceExecution, TransportRequestHandler<T> actual) {
+                return (request, channel, task) -> {
+                    if (fromOutside(channel)) {
+                        channel.sendResponse(new SecurityException("pobox node: no requests over the transport port ("
+                                + action + ")"));
+                        return;
+                    }
+                    actual.messageReceived(request, channel, task);
+                };
+            }
+        });
+    }
+
+    /** A request that came over a TCP connection rather than from this node itself. */
+    static boolean fromOutside(TransportChannel channel) {
+        return !"direct".equals(channel.getChannelType());
     }
 
     /** Why the request is refused, or null. */
