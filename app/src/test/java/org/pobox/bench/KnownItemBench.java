@@ -113,6 +113,8 @@ public final class KnownItemBench {
             System.setProperty("pobox.home", home.toString());
             System.setProperty("pobox.es.url", node.url());
             System.setProperty("pobox.index.alias", ALIAS);
+            // the in-process `pobox search` must present the node's token, as the tests' node wants it
+            System.setProperty("pobox.keys", org.pobox.support.TestEngine.keys().dir().toString());
             LetterFinder finder = new LetterFinder(engine, ALIAS);
             // corpus → kind → mode → way → [found, asked]
             Map<String, Map<String, Map<String, Map<String, int[]>>>> score = new TreeMap<>();

@@ -115,6 +115,15 @@ class WhatIsTypedTest {
     }
 
     @Test
+    void aSingleCharacterIsStillFoundAndExcluded() throws Exception {
+        // a one-run term is looked up by its pairs alone; one character has none, so it keeps the
+        // analyzer that indexes single characters
+        assertThat(ids(find("冒"))).containsExactly(SPACED);
+        assertThat(ids(find("群众 -遇"))).containsExactlyInAnyOrder(TRADITIONAL, OTHER);
+        assertThat(snippets(find("冒"))).anySatisfy(s -> assertThat(s).contains(Highlight.PRE + "冒" + Highlight.POST));
+    }
+
+    @Test
     void snippetsMarkWholeWordsNotTheirSingleCharacters() {
         // 人很 is searched character by character too; the 人 of 16个人 is no hit to show
         List<String> snippets = snippets(find("人很"));

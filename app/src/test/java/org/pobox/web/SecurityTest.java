@@ -177,6 +177,32 @@ class SecurityTest {
         assertThat(searches).extracting(AuditEntry::query).contains("赵德明");
     }
 
+    @Test
+    void anInvestigatorTypingTheWritersNameIntoALetterIsPutBeforeTheLeads() {
+        WebClient inv = as("inv");
+        // the writer's name typed into the body of the signed letter's transcript and a correction:
+        // masked (never stored or searchable), and the guess is in the audit for the leads to see
+        assertThat(inv.post("/api/letters/" + SIGNED + "/pages/1/transcript",
+                "{\"text\":\"饭局上有" + REPORTER_NAME + "和孙立新两人在场。\"}", true).status()).isEqualTo(200);
+        assertThat(inv.post("/api/letters/" + SIGNED + "/corrections", "{\"field\":\"targets\",\"value\":[{\"name\":\""
+                + REPORTER_NAME + "\",\"post\":\"村主任\"}]}", true).status()).isEqualTo(200);
+        assertThat(inv.get("/api/letters/" + SIGNED).text()).contains("和孙立新两人在场").doesNotContain(REPORTER_NAME);
+        // a name that is not the writer's: stored as typed, and nothing said
+        assertThat(inv.post("/api/letters/" + SIGNED + "/pages/1/transcript",
+                "{\"text\":\"饭局上有钱卫东和孙立新两人在场。\"}", true).status()).isEqualTo(200);
+        assertThat(inv.get("/api/letters/" + SIGNED).text()).contains("饭局上有钱卫东和孙立新");
+        List<AuditEntry> changes = audit.find(new AuditLog.Filter("inv", null, null, null, 1000)).stream()
+                .filter(e -> SIGNED.equals(e.letterId())).toList();
+        assertThat(changes).filteredOn(e -> String.valueOf(e.detail()).contains(WebApi.WRITER_TYPED))
+                .extracting(AuditEntry::action).containsExactlyInAnyOrder("transcript", "correction");
+        assertThat(changes).extracting(e -> String.valueOf(e.detail()) + e.query()).noneMatch(d -> d.contains(REPORTER_NAME));
+        // a lead typing the same is no guess
+        assertThat(as("lead").post("/api/letters/" + SIGNED + "/pages/1/transcript",
+                "{\"text\":\"饭局上有" + REPORTER_NAME + "。\"}", true).status()).isEqualTo(200);
+        assertThat(audit.find(new AuditLog.Filter("lead", "transcript", null, null, 1000)))
+                .noneMatch(e -> String.valueOf(e.detail()).contains(WebApi.WRITER_TYPED));
+    }
+
     // ------------------------------------------------------------ 6. accounts
 
     @Test
