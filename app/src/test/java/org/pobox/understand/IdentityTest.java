@@ -43,6 +43,18 @@ class IdentityTest {
     }
 
     @Test
+    void aVillagerSigningWithTheirVillageIsAnonymousAndTheVillageStays() {
+        // HanLP reads 柳塘 as a given name; here it is the writer's village
+        String text = "白沙镇柳塘村换届选举时，候选人周某挨家挨户花钱拉票。\n以上情况属实。\n\n举报人:柳塘村村民\n\n2020年6月21日";
+        LetterUnderstanding u = read(text);
+        assertThat(u.reporter().name()).isNull();
+        assertThat(u.signed()).isFalse();
+        assertThat(Readers.RULES_ONLY.mask(text)).contains("白沙镇柳塘村换届选举");
+        // a name is still a name when a place follows on its own line
+        assertThat(read("举报人：张丽华\n柳塘村\n2020年6月21日").reporter().name()).isEqualTo("张丽华");
+    }
+
+    @Test
     void ocrConfusionsInPhonesAreTolerated() {
         assertThat(read("举报人：张丽华 电话：l38 O532 6677").reporter().phone()).isEqualTo("13805326677");
         assertThat(read("举报人：张丽华 手机：１３９１２３４５６７８").reporter().phone()).isEqualTo("13912345678");

@@ -264,8 +264,24 @@ public final class ReporterFinder {
         for (Term t : terms) {
             if (t.offset < from) continue;
             if (t.offset > from) break;
-            if (Segmenter.isPersonName(t) && t.word.length() >= 2 && t.word.length() <= 4) return t.word;
+            if (Segmenter.isPersonName(t) && t.word.length() >= 2 && t.word.length() <= 4
+                    && !placeOrGroup(text, from, from + t.word.length())) return t.word;
         }
         return null;
+    }
+
+    private static final Pattern PLACE_SUFFIX = Pattern.compile("^(?:村|镇|乡|社区|街道|小区|县|区|市|屯)");
+
+    /**
+     * Whether what HanLP took for a name is part of a place or a group the writer signs as
+     * (举报人：柳塘村村民: the village 柳塘, an anonymous villager): the word is followed by a place
+     * suffix, or the words after the cue are one of the anonymous signatures.
+     */
+    private static boolean placeOrGroup(String text, int from, int nameEnd) {
+        if (PLACE_SUFFIX.matcher(text.substring(nameEnd, Math.min(text.length(), nameEnd + 2))).find()) return true;
+        int end = from;
+        while (end < text.length() && Normalizer.isHan(text.charAt(end)) && end - from < 10) end++;
+        String run = text.substring(from, end);
+        return NOT_NAMES.stream().anyMatch(run::contains);
     }
 }
