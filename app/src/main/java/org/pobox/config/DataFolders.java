@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * The folders holding letters, identity and secrets: inbox/, work/, archive/, failed/, data/ (the
- * register, the batch's files, the model), the node's data and the keys. All are kept owner-only
+ * register, the batch's files, the model), the node's data, the keys, logs/ and reports/. All are kept owner-only
  * (0700, files 0600): set on every start ({@link #secure}), checked by {@code pobox status}
  * ({@link #openToOthers}). A scanner therefore writes into the inbox as pobox's own user.
  */
@@ -30,7 +30,17 @@ public final class DataFolders {
         }
         out.add(config.path("pobox.node.data"));
         out.add(config.path("pobox.keys"));
+        // what pobox writes about letters: a failed file's name (which may be the writer's: 王秀英举报.jpg)
+        // in the log, file names and registration numbers in the ledger
+        out.add(logs(config));
+        out.add(config.path("pobox.report.dir"));
         return new ArrayList<>(out);
+    }
+
+    /** The log folder bin/pobox gives log4j ({@code pobox.logDir}), else logs/ in the data home. */
+    static Path logs(PoboxConfig config) {
+        String dir = System.getProperty("pobox.logDir", "");
+        return dir.isBlank() ? config.home().resolve("logs") : Path.of(dir).toAbsolutePath().normalize();
     }
 
     /** Makes every folder that exists owner-only, with everything in it; returns how many entries were open to others. */

@@ -1,5 +1,6 @@
 package org.pobox.report;
 
+import org.pobox.config.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,8 @@ public final class ReportWriter {
     /** @return the three files written: .html, .csv, .json */
     public static List<Path> write(Report.Data data, Path dir, String baseName) {
         try {
-            Files.createDirectories(dir);
+            // owner-only like the rest of the data: the ledger names files, and a file's name can be its writer's
+            OwnerOnly.createDirectories(dir);
             Path html = dir.resolve(baseName + ".html");
             Path csv = dir.resolve(baseName + "-ledger.csv");
             Path json = dir.resolve(baseName + ".json");
@@ -121,7 +123,8 @@ public final class ReportWriter {
 
     private static void atomically(Path file, String content) throws IOException {
         Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
+        Files.deleteIfExists(tmp);
+        Files.writeString(Files.createFile(tmp, OwnerOnly.fileAttribute()), content, StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -95,6 +95,13 @@ class ReportTest {
         String html = Files.readString(files.get(0), StandardCharsets.UTF_8);
         String csv = Files.readString(files.get(1), StandardCharsets.UTF_8);
         String json = Files.readString(files.get(2), StandardCharsets.UTF_8);
+        // the ledger names the scanned files, and a file's name can be its writer's: owner-only
+        assertThat(Files.getPosixFilePermissions(dir.resolve("reports")))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        for (Path f : files) {
+            assertThat(Files.getPosixFilePermissions(f)).as(f.toString())
+                    .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        }
         assertThat(html).contains("<svg").doesNotContain("<script").doesNotContain("http-equiv");
         assertThat(csv.lines().count()).isEqualTo(32);
         assertThat(html).contains("SD10JM-2020-0041");

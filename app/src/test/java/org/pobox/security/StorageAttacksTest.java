@@ -267,7 +267,7 @@ class StorageAttacksTest {
     @Test
     void foldersAreOwnerOnlyAfterStartAndStatusWarnsBefore() throws Exception {
         Path home = dir.resolve("home");
-        for (String d : List.of("inbox", "archive/.ocr", "failed", "work", "data/node")) {
+        for (String d : List.of("inbox", "archive/.ocr", "failed", "work", "data/node", "reports")) {
             Files.createDirectories(home.resolve(d), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
             Files.setPosixFilePermissions(home.resolve(d), PosixFilePermissions.fromString("rwxr-xr-x"));
         }
@@ -287,7 +287,7 @@ class StorageAttacksTest {
         assertThat(before).contains("permissions: WARNING").contains(home.resolve("inbox").toString());
 
         try (WebServer server = new WebServer(config, engine).start()) {
-            for (String d : List.of("inbox", "archive", "archive/.ocr", "failed", "work", "data", "data/node")) {
+            for (String d : List.of("inbox", "archive", "archive/.ocr", "failed", "work", "data", "data/node", "reports")) {
                 assertThat(Files.getPosixFilePermissions(home.resolve(d))).as(d)
                         .isEqualTo(PosixFilePermissions.fromString("rwx------"));
             }
