@@ -26,7 +26,10 @@ public final class DataFolders {
         out.add(config.home().resolve("data"));
         for (String file : List.of("pobox.register.file", "pobox.batch.lock", "pobox.batch.lastResult",
                 "pobox.understand.model")) {
-            out.add(config.path(file).getParent());
+            // a file set outside the data home lives in somebody else's folder (the register on
+            // /dev/full in a test made /dev and /dev/shm owner-only): only the file is pobox's
+            Path path = config.path(file);
+            out.add(path.startsWith(config.home()) ? path.getParent() : path);
         }
         out.add(config.path("pobox.node.data"));
         out.add(config.path("pobox.keys"));
@@ -34,7 +37,18 @@ public final class DataFolders {
         // in the log, file names and registration numbers in the ledger
         out.add(logs(config));
         out.add(config.path("pobox.report.dir"));
+        out.removeIf(DataFolders::shared);
         return new ArrayList<>(out);
+    }
+
+    /**
+     * A folder others rely on, set by mistake as one of pobox's (pobox.report.dir=/tmp): making it
+     * owner-only would lock every other program out of it.
+     */
+    static boolean shared(Path path) {
+        Path p = path.toAbsolutePath().normalize();
+        return p.getNameCount() <= 1 || p.equals(Path.of(System.getProperty("user.home")).toAbsolutePath().normalize())
+                || p.equals(Path.of("/var/tmp")) || p.equals(Path.of("/dev/shm"));
     }
 
     /** The log folder bin/pobox gives log4j ({@code pobox.logDir}), else logs/ in the data home. */
