@@ -23,13 +23,17 @@ public class PaddleConfiguration implements Cloneable {
             + " model call")
     private int recBatch = PaddleEngine.DEFAULT_REC_BATCH;
 
+    @UriParam(description = "The round's seeds folder: its words (places, posts, the taxonomy's phrases) help"
+            + " choose among the recogniser's alternatives for a doubtful character. None: the dictionary alone.")
+    private String seeds;
+
     @UriParam(defaultValue = "120000", description = "Longest time for one page once a worker has it, in"
             + " milliseconds; 0 = no limit. A page over time fails with PaddleTimeoutException")
     private long timeoutMs = 120_000;
 
     /** Endpoints with the same key share one pool of engines. */
     String poolKey(String name) {
-        return name + "|" + modelDir + "|" + workers + "|" + detLimitSide + "|" + recBatch;
+        return name + "|" + modelDir + "|" + workers + "|" + detLimitSide + "|" + recBatch + "|" + seeds;
     }
 
     public PaddleConfiguration copy() {
@@ -46,6 +50,14 @@ public class PaddleConfiguration implements Cloneable {
 
     public void setModelDir(String modelDir) {
         this.modelDir = modelDir;
+    }
+
+    public String getSeeds() {
+        return seeds;
+    }
+
+    public void setSeeds(String seeds) {
+        this.seeds = seeds;
     }
 
     public int getWorkers() {

@@ -51,8 +51,12 @@ public class PaddleEndpoint extends DefaultEndpoint {
         PaddleConfiguration c = configuration;
         Path models = c.getModelDir() == null || c.getModelDir().isBlank() ? PaddleEngine.defaultModelDir()
                 : Path.of(c.getModelDir());
-        pool = component().pools().acquire(c.poolKey(name), () -> new PaddleEnginePool(c.getWorkers(),
-                () -> new PaddleEngine(models, c.getDetLimitSide(), c.getRecBatch())));
+        java.util.Set<String> seedWords = SeedWords.of(c.getSeeds() == null || c.getSeeds().isBlank() ? null : Path.of(c.getSeeds()));
+        pool = component().pools().acquire(c.poolKey(name), () -> new PaddleEnginePool(c.getWorkers(), () -> {
+            PaddleEngine engine = new PaddleEngine(models, c.getDetLimitSide(), c.getRecBatch());
+            engine.words = new WordChoice(WordChoice.DEFAULT_WEIGHT, seedWords);
+            return engine;
+        }));
     }
 
     @Override

@@ -20,9 +20,28 @@ public record PaddlePage(String text, double confidence, List<PaddleLine> lines,
     public static final String FAST = "fast";
     public static final String CLEANED = "cleaned";
 
+    /**
+     * Weight of the text a read found beyond the other's, against its quality: a line lost in a
+     * shadow band costs the sure-looking read nothing in its scores, only in its length (a carbon
+     * copy photographed: 221 characters at 0.985 against 225 at 0.983, four of them lost words).
+     * Bleed-through read as text is longer too, but at far lower quality (0.63 against 0.995).
+     */
+    private static final double LENGTH_WEIGHT = 0.25;
+
     /** Mean line score less the share of doubtful characters: what the better of two reads has more of. */
     double quality() {
         return confidence - lowConfidenceShare;
+    }
+
+    /** Whether this read of a page is better than {@code other}, a read of the same page. */
+    boolean betterThan(PaddlePage other) {
+        long mine = chars(), theirs = other.chars();
+        double longer = Math.max(mine, theirs) == 0 ? 0 : (double) (mine - theirs) / Math.max(mine, theirs);
+        return quality() + LENGTH_WEIGHT * longer > other.quality();
+    }
+
+    private long chars() {
+        return text.codePoints().filter(c -> !Character.isWhitespace(c)).count();
     }
 
     PaddlePage withPath(String how) {

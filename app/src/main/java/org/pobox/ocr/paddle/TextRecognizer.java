@@ -20,10 +20,31 @@ final class TextRecognizer implements AutoCloseable {
      * A recognised line, the mean probability of its characters, and how many of its characters
      * were read with a probability under {@link #LOW_CHAR_PROBABILITY}.
      */
-    record Line(String text, double score, int lowConfidenceChars) {
+    record Line(String text, double score, int lowConfidenceChars, List<Doubt> doubts) {
+
+        Line(String text, double score, int lowConfidenceChars) {
+            this(text, score, lowConfidenceChars, List.of());
+        }
+
+        /** The same line with its doubtful characters as {@code chosen} chose them. */
+        Line withText(String chosen) {
+            return new Line(chosen, score, lowConfidenceChars, doubts);
+        }
+    }
+
+    /**
+     * A character the recogniser was unsure of: its index in the line, and the characters it
+     * weighed at that step with their probabilities, the one read first.
+     */
+    record Doubt(int at, char[] options, double[] probs) {
     }
 
     static final double LOW_CHAR_PROBABILITY = 0.8;
+    /** Characters read with less than this keep their alternatives, for the word model to weigh. */
+    static final double DOUBT_PROBABILITY = 0.95;
+    /** At most this many alternatives per doubtful character, each at least {@link #MIN_OPTION}. */
+    private static final int OPTIONS = 5;
+    private static final double MIN_OPTION = 0.01;
 
     private static final int H = 48, MIN_W = 320;
     private static final double MAX_WIDTH_SPREAD = 1.5;
@@ -108,9 +129,13 @@ final class TextRecognizer implements AutoCloseable {
         return lines;
     }
 
-    /** CTC greedy decoding: best class per step, repeats merged, blanks dropped. */
+    /**
+     * CTC greedy decoding: best class per step, repeats merged, blanks dropped. A doubtful
+     * character keeps the other Chinese characters of its step (the recogniser's alternatives).
+     */
     private Line decode(float[] probs, int offset, int steps, int classes) {
         StringBuilder text = new StringBuilder();
+        List<Doubt> doubts = new ArrayList<>();
         double sum = 0;
         int count = 0, low = 0, previous = -1;
         for (int t = 0; t < steps; t++) {
@@ -121,16 +146,70 @@ final class TextRecognizer implements AutoCloseable {
                 }
             }
             if (best != 0 && best != previous) {
+                float p = probs[base + best];
+                if (p < DOUBT_PROBABILITY && alphabet[best].length() == 1 && kind(alphabet[best].charAt(0)) != OTHER) {
+                    Doubt doubt = alternatives(probs, base, classes, best, text.length());
+                    if (doubt != null) {
+                        doubts.add(doubt);
+                    }
+                }
                 text.append(alphabet[best]);
-                sum += probs[base + best];
+                sum += p;
                 count++;
-                if (probs[base + best] < LOW_CHAR_PROBABILITY) {
+                if (p < LOW_CHAR_PROBABILITY) {
                     low++;
                 }
             }
             previous = best;
         }
-        return new Line(ChinesePunctuation.fullWidth(text.toString()), count == 0 ? 0 : sum / count, low);
+        return new Line(ChinesePunctuation.fullWidth(text.toString()), count == 0 ? 0 : sum / count, low, doubts);
+    }
+
+    /**
+     * The characters of one step worth weighing, best first, of the best one's kind (a Chinese
+     * character or a punctuation mark: 。 read as ° or ·, ， as ”); null when there is none but the best.
+     */
+    private Doubt alternatives(float[] probs, int base, int classes, int best, int at) {
+        int[] top = new int[OPTIONS];
+        int n = 0;
+        top[n++] = best;
+        int kind = kind(alphabet[best].charAt(0));
+        for (int c = 1; c < classes; c++) {
+            if (c == best || probs[base + c] < MIN_OPTION || alphabet[c].length() != 1 || kind(alphabet[c].charAt(0)) != kind) {
+                continue;
+            }
+            // insertion into the few best
+            int k = n < OPTIONS ? n++ : OPTIONS;
+            while (k > 1 && probs[base + top[k - 1]] < probs[base + c]) {
+                if (k < OPTIONS) {
+                    top[k] = top[k - 1];
+                }
+                k--;
+            }
+            if (k < OPTIONS) {
+                top[k] = c;
+            }
+        }
+        if (n < 2) {
+            return null;
+        }
+        char[] options = new char[n];
+        double[] p = new double[n];
+        for (int i = 0; i < n; i++) {
+            options[i] = alphabet[top[i]].charAt(0);
+            p[i] = probs[base + top[i]];
+        }
+        return new Doubt(at, options, p);
+    }
+
+    private static final int HAN = 0, MARK = 1, OTHER = 2;
+
+    /** Chinese character, punctuation mark or symbol (° and · pass for 。), or anything else. */
+    private static int kind(char c) {
+        if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+            return HAN;
+        }
+        return Character.isLetterOrDigit(c) || Character.isWhitespace(c) ? OTHER : MARK;
     }
 
     private static double ratio(BufferedImage img) {

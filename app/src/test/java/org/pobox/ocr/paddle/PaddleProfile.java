@@ -52,6 +52,11 @@ public final class PaddleProfile {
         try (PaddleEngine engine = new PaddleEngine(PaddleEngine.defaultModelDir(), side, batch)) {
             // -Dadaptive=false: read each page once, as before issue 16 (the "before" figures)
             engine.adaptive = !"false".equals(System.getProperty("adaptive"));
+            // -DwordWeight=0: the recogniser's best path alone, as before the word model
+            if (System.getProperty("wordWeight") != null) {
+                engine.words = new WordChoice(Double.parseDouble(System.getProperty("wordWeight")),
+                        SeedWords.of(Path.of(System.getProperty("seeds", "seeds"))));
+            }
             for (int round = 0; round < rounds; round++) {
                 StageClock stages = new StageClock();
                 engine.clock = stages;
