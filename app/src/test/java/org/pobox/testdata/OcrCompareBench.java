@@ -88,6 +88,9 @@ public final class OcrCompareBench {
         List<String> fonts = ScanGenerator.installedFonts();
         List<String> hard = hardKinds();
         int hardDone = 0;
+        // -Dtexts=<letters.jsonl>: the first page of letters written elsewhere (../shared/devset),
+        // so that what the word model knows is measured on wording pobox did not write
+        List<String> texts = System.getProperty("texts") == null ? List.of() : firstPages(Path.of(System.getProperty("texts")));
         // pages go into the PDF as they are made: 36 colour A4 pages at 300 dpi would not fit the heap
         try (org.apache.pdfbox.pdmodel.PDDocument pdf = new org.apache.pdfbox.pdmodel.PDDocument()) {
             for (int i = 0; i < count; i++) {
@@ -96,7 +99,7 @@ public final class OcrCompareBench {
                     case "mixed" -> i % 5 == 4 ? hard.get(hardDone++ % hard.size()) : i % 2 == 0 ? "clean" : "degraded";
                     default -> i % 3 == 0 ? "clean" : i % 3 == 1 ? "degraded" : "handwriting";
                 };
-                String truth = generator.letters().letter();
+                String truth = texts.isEmpty() ? generator.letters().letter() : texts.get(i % texts.size());
                 int dpi = i % 2 == 0 ? 300 : 200;
                 String font = fonts.get(i % fonts.size());
                 BufferedImage page = switch (kind) {
@@ -121,6 +124,22 @@ public final class OcrCompareBench {
             }
             pdf.save(dir.resolve("all.pdf").toFile());
         }
+    }
+
+    /** Each letter's first page, cut at a line end to fit a hand-lettered page. */
+    static List<String> firstPages(Path jsonl) throws Exception {
+        List<String> pages = new ArrayList<>();
+        for (String line : Files.readAllLines(jsonl, StandardCharsets.UTF_8)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String page = org.pobox.letter.Json.MAPPER.readTree(line).path("pages").path(0).asText();
+            while (page.length() > 260 && page.lastIndexOf('\n') > 0) {
+                page = page.substring(0, page.lastIndexOf('\n'));
+            }
+            pages.add(page.length() > 260 ? page.substring(0, 260) : page);
+        }
+        return pages;
     }
 
     /** A page of one hard kind or a pair ("carbon+bleed"): written, then overlaid, then captured. */

@@ -203,9 +203,17 @@ final class TextRecognizer implements AutoCloseable {
     }
 
     private static final int HAN = 0, MARK = 1, OTHER = 2;
+    /**
+     * Numbers written in characters are left to the recogniser: words cannot tell 八十 from 八千
+     * (both words; "七八十岁" on a clean page became "七八千岁").
+     */
+    private static final String NUMERALS = "〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟";
 
     /** Chinese character, punctuation mark or symbol (° and · pass for 。), or anything else. */
     private static int kind(char c) {
+        if (NUMERALS.indexOf(c) >= 0) {
+            return OTHER;
+        }
         if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
             return HAN;
         }

@@ -41,6 +41,18 @@ class WordChoiceTest {
     }
 
     @Test
+    void aNameIsNotChangedForACharacterThatIsMoreCommonAlone() {
+        assertThat(new WordChoice(WordChoice.DEFAULT_WEIGHT).choose(line("以吕田为首的一伙人", 2, "田由", 0.6, 0.4)).text())
+                .isEqualTo("以吕田为首的一伙人");
+    }
+
+    @Test
+    void aLetterInTraditionalCharactersKeepsThem() {
+        assertThat(new WordChoice(WordChoice.DEFAULT_WEIGHT).choose(line("巡視組的領導同志們", 4, "領领", 0.6, 0.4)).text())
+                .isEqualTo("巡視組的領導同志們");
+    }
+
+    @Test
     void aFullStopReadAsADegreeSignIsAFullStop() {
         TextRecognizer.Line read = line("收受礼金°村里", 4, "°。", 0.6, 0.3);
 
