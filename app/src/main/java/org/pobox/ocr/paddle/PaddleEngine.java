@@ -45,11 +45,13 @@ public final class PaddleEngine implements OcrEngine {
     public static final int DEFAULT_REC_BATCH = 1;
 
     /**
-     * The long side the detector sees when a doubtful page is read again, cleaned. On the hard
-     * kinds of the ocr-compare bench 960 read as well as 1280 (mean CER 0.038 vs 0.046, within
-     * page-to-page noise) at about half the detection cost.
+     * The long side the detector sees when a doubtful page is read again, cleaned. With the word
+     * choice and the shadow check, 1280 read the hard pages better than 960: mean CER 0.0126 →
+     * 0.0121 on 21 generated, 0.0296 → 0.0257 on 21 worded from the devset (a faxed page under a
+     * seal lost three lines at 960), ordinary pages unchanged; it costs 15-20% more CPU on hard
+     * pages and 8% on ordinary ones, where few pages are read again (bench/RESULTS-ocr.md).
      */
-    public static final int DEFAULT_REREAD_SIDE = 960;
+    public static final int DEFAULT_REREAD_SIDE = 1280;
     /**
      * A first read is doubtful, and the page is read again, when more of its characters than this
      * are doubtful (probability under 0.8), or its mean line score is lower than
