@@ -7,7 +7,9 @@
 # Usage: bench/ocr-compare.sh [pages=24] [workers=2] [mix=ordinary|hard|mixed]
 #   ordinary: a third each clean, degraded, handwriting-like; hard: issue 16's hard kinds (red seal
 #   over text, phone photo, bleed-through, 150-dpi fax, heavy hand-lettering, faint carbon copy)
-#   and their pairs in turn; mixed: every fifth page hard, the others clean and degraded.
+#   and their pairs in turn; mixed: every fifth page hard, the others clean and degraded;
+#   hands: written stroke by stroke (HandStrokes), neat, ordinary, hurried, rough, barely legible in turn.
+#   -Dtexts=<letters.jsonl> in JAVA_TOOL_OPTIONS: the first pages of those letters as the texts.
 #   After the table, CER by page kind for each reader.
 # Needs: bin/fetch-models, tesseract-ocr, tesseract-ocr-chi-sim, ocrmypdf, CJK fonts, GNU time.
 set -euo pipefail
@@ -30,6 +32,7 @@ peak_rss() { awk '/Maximum resident set size/ {printf "%d MiB", $NF/1024}' "$1";
 # user + system CPU seconds per page of a run timed by GNU time (children included)
 cpu_per_page() { awk -v n="$PAGES" '/User time/ {u=$NF} /System time/ {s=$NF} END {printf "%.2f", (u+s)/n}' "$1"; }
 
+[ "$MIX" = hands ] && bin/fetch-hand-data >/dev/null
 run gen "$DIR" "$PAGES" "$MIX"
 rows=()
 row=$(run pobox "$DIR" paddle "$WORKERS" | tail -1); rows+=("$row")

@@ -90,12 +90,14 @@ public final class OcrCompareBench {
         int hardDone = 0;
         // -Dtexts=<letters.jsonl>: the first page of letters written elsewhere (../shared/devset),
         // so that what the word model knows is measured on wording pobox did not write
+        HandStrokes hands = mix.equals("hands") ? new HandStrokes(HandStrokes.defaultData(), 606L) : null;
         List<String> texts = System.getProperty("texts") == null ? List.of() : firstPages(Path.of(System.getProperty("texts")));
         // pages go into the PDF as they are made: 36 colour A4 pages at 300 dpi would not fit the heap
         try (org.apache.pdfbox.pdmodel.PDDocument pdf = new org.apache.pdfbox.pdmodel.PDDocument()) {
             for (int i = 0; i < count; i++) {
                 String kind = switch (mix) {
                     case "hard" -> hard.get(i % hard.size());
+                    case "hands" -> HandStrokes.Hand.values()[i % HandStrokes.Hand.values().length].kind();
                     case "mixed" -> i % 5 == 4 ? hard.get(hardDone++ % hard.size()) : i % 2 == 0 ? "clean" : "degraded";
                     default -> i % 3 == 0 ? "clean" : i % 3 == 1 ? "degraded" : "handwriting";
                 };
@@ -107,6 +109,8 @@ public final class OcrCompareBench {
                     case "degraded" -> degrade(generator.render(truth, new PageStyle(font, dpi,
                             11 + random.nextInt(3), true, random.nextDouble() * 3 - 1.5, 225 + random.nextInt(25))), i / 3, dpi, random);
                     case "handwriting" -> Degrade.jpeg(generator.renderHandwritten(truth, dpi), 0.7f);
+                    case "hand-neat", "hand-ordinary", "hand-hurried", "hand-rough", "hand-barely" -> Degrade.jpeg(
+                            hands.page(truth, dpi, HandStrokes.Hand.valueOf(kind.substring(5).toUpperCase(Locale.ROOT))), 0.75f);
                     default -> hardPage(generator, truth, kind, font, dpi, random);
                 };
                 String name = String.format(Locale.ROOT, "%03d-%s", i, kind);
