@@ -14,11 +14,14 @@ final class DbPostProcessor {
 
     static final double THRESHOLD = 0.3;
     /**
-     * PaddleOCR's box_thresh is 0.6. A hand-lettered line under a red seal, cleaned of the seal,
-     * scored between 0.5 and 0.6 and was dropped whole (CER 0.157 on that page, 0.000 at 0.5); no
-     * other page of the ocr-compare bench, hard or ordinary, changed (bench/RESULTS-ocr.md).
+     * A region is text when its own pixels average this probability (PaddleOCR's box_thresh, with
+     * its score_mode "slow": the region, not its rectangle). The rectangle's mean, PaddleOCR's
+     * "fast" default, counts the background a slanted or wandering hand-written line leaves inside
+     * its rectangle: whole lines scored 0.44-0.46 and were lost (a rough hand 0.053 CER -> 0.004,
+     * barely legible 0.15 -> 0.056; a hand-lettered line under a seal), while every printed page
+     * of the bench read the same (bench/RESULTS-ocr.md).
      */
-    static final double BOX_THRESHOLD = 0.5;
+    static final double BOX_THRESHOLD = 0.6;
     static final double UNCLIP_RATIO = 1.5;
     static final int MAX_CANDIDATES = 1000;
     static final int MIN_SIZE = 3;
@@ -49,7 +52,7 @@ final class DbPostProcessor {
             regions++;
             // scanning row by row, a region's first pixel is on its top row
             int top = start / mapW;
-            fill(prob, label, stack, start, regions, mapW, mapH, rowMin, rowMax);
+            double regionMean = fill(prob, label, stack, start, regions, mapW, mapH, rowMin, rowMax);
             int bottom = top;
             while (bottom + 1 < mapH && rowMax[bottom + 1] >= 0) {
                 bottom++;
@@ -65,7 +68,7 @@ final class DbPostProcessor {
                 rowMin[y] = Integer.MAX_VALUE;
                 rowMax[y] = -1;
             }
-            TextBox box = box(prob, edgeX, edgeY, n, mapW, mapH, pageW, pageH);
+            TextBox box = box(prob, edgeX, edgeY, n, mapW, mapH, pageW, pageH, regionMean);
             if (box != null) {
                 out.add(box);
             }
@@ -73,14 +76,18 @@ final class DbPostProcessor {
         return out;
     }
 
-    /** Flood-fills one region and records each row's min and max x. */
-    private static void fill(float[] prob, int[] label, int[] stack, int start, int id, int w, int h,
+    /** Flood-fills one region and records each row's min and max x; returns the region's mean probability. */
+    private static double fill(float[] prob, int[] label, int[] stack, int start, int id, int w, int h,
                             int[] rowMin, int[] rowMax) {
         int sp = 0;
         stack[sp++] = start;
         label[start] = id;
+        double sum = 0;
+        int count = 0;
         while (sp > 0) {
             int p = stack[--sp];
+            sum += prob[p];
+            count++;
             int x = p % w, y = p / w;
             rowMin[y] = Math.min(rowMin[y], x);
             rowMax[y] = Math.max(rowMax[y], x);
@@ -102,15 +109,17 @@ final class DbPostProcessor {
                 }
             }
         }
+        return sum / count;
     }
 
-    private static TextBox box(float[] prob, int[] xs, int[] ys, int n, int mapW, int mapH, int pageW, int pageH) {
+    private static TextBox box(float[] prob, int[] xs, int[] ys, int n, int mapW, int mapH, int pageW, int pageH,
+                               double regionMean) {
         RotatedRect rect = RotatedRect.minAreaRect(xs, ys, n);
         if (rect == null || Math.min(rect.width(), rect.height()) < MIN_SIZE) {
             return null;
         }
         double[][] c = rect.corners();
-        double score = meanInside(prob, mapW, mapH, c[0], c[1]);
+        double score = regionMean;
         if (score < BOX_THRESHOLD) {
             return null;
         }
@@ -130,48 +139,6 @@ final class DbPostProcessor {
         }
         TextBox box = new TextBox(px, py, score);
         return box.width() <= 3 || box.height() <= 3 ? null : box;
-    }
-
-    /** Mean probability over the pixels inside a convex quadrilateral (the "fast" box score). */
-    static double meanInside(float[] prob, int w, int h, double[] xs, double[] ys) {
-        int x0 = (int) clamp(Math.floor(min(xs)), 0, w - 1), x1 = (int) clamp(Math.ceil(max(xs)), 0, w - 1);
-        int y0 = (int) clamp(Math.floor(min(ys)), 0, h - 1), y1 = (int) clamp(Math.ceil(max(ys)), 0, h - 1);
-        double sum = 0;
-        int count = 0;
-        for (int y = y0; y <= y1; y++) {
-            for (int x = x0; x <= x1; x++) {
-                if (inside(xs, ys, x, y)) {
-                    sum += prob[y * w + x];
-                    count++;
-                }
-            }
-        }
-        return count == 0 ? 0 : sum / count;
-    }
-
-    /** Point in a convex quadrilateral given clockwise (in image coordinates), with half a pixel of slack. */
-    private static boolean inside(double[] xs, double[] ys, double x, double y) {
-        for (int i = 0; i < 4; i++) {
-            int j = (i + 1) % 4;
-            double ex = xs[j] - xs[i], ey = ys[j] - ys[i];
-            double len = Math.hypot(ex, ey);
-            if (len == 0) {
-                continue;
-            }
-            double cross = ex * (y - ys[i]) - ey * (x - xs[i]);
-            if (cross / len < -0.5) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static double min(double[] v) {
-        return Math.min(Math.min(v[0], v[1]), Math.min(v[2], v[3]));
-    }
-
-    private static double max(double[] v) {
-        return Math.max(Math.max(v[0], v[1]), Math.max(v[2], v[3]));
     }
 
     private static double clamp(double v, double lo, double hi) {
