@@ -52,11 +52,10 @@ public final class PaddleProfile {
         try (PaddleEngine engine = new PaddleEngine(PaddleEngine.defaultModelDir(), side, batch)) {
             // -Dadaptive=false: read each page once, as before issue 16 (the "before" figures)
             engine.adaptive = !"false".equals(System.getProperty("adaptive"));
+            // as the paddle: endpoint sets it up, with the checkout's seeds (-Dseeds=DIR for others);
             // -DwordWeight=0: the recogniser's best path alone, as before the word model
-            if (System.getProperty("wordWeight") != null) {
-                engine.words = new WordChoice(Double.parseDouble(System.getProperty("wordWeight")),
-                        SeedWords.of(Path.of(System.getProperty("seeds", "seeds"))));
-            }
+            engine.words = new WordChoice(Double.parseDouble(System.getProperty("wordWeight", "" + WordChoice.DEFAULT_WEIGHT)),
+                    SeedWords.of(Path.of(System.getProperty("seeds", "seeds"))));
             for (int round = 0; round < rounds; round++) {
                 StageClock stages = new StageClock();
                 engine.clock = stages;
