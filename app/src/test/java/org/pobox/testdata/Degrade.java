@@ -202,15 +202,7 @@ public final class Degrade {
         Font font = new Font(ScanGenerator.installedFonts().get(0), Font.BOLD, d / 7);
         g.setFont(font);
         g.drawString("★", x + d / 2 - d / 14, y + d / 2 + d / 14);
-        String ring = "某某县某某镇人民政府";
-        for (int i = 0; i < ring.length(); i++) {
-            double a = Math.toRadians(-150 + 120.0 * i / (ring.length() - 1));
-            AffineTransform t = new AffineTransform();
-            t.translate(x + d / 2.0 + Math.cos(a) * d * 0.36, y + d / 2.0 + Math.sin(a) * d * 0.36);
-            t.rotate(a + Math.PI / 2);
-            g.setFont(font.deriveFont(t));
-            g.drawString(ring.substring(i, i + 1), -d / 14f, d / 14f);
-        }
+        ringText(g, font, "某某县某某镇人民政府", x, y, d, -150, 120, d / 14f);
         g.setFont(font.deriveFont(d / 9f));
         g.drawString("公章", x + d / 2 - d / 9, y + d * 3 / 4);
         g.dispose();
@@ -224,6 +216,27 @@ public final class Degrade {
         }
         out.setRGB(0, 0, w, h, o, 0, w);
         return out;
+    }
+
+    /**
+     * A stamp's text on its upper arc, one character at a time, each turned to face the centre.
+     *
+     * @param x        the left of the stamp's circle
+     * @param y        the top of the stamp's circle
+     * @param d        the circle's diameter
+     * @param from     where the first character sits, degrees (0 is 3 o'clock, -90 is 12)
+     * @param span     degrees from the first character to the last
+     * @param half     half a character, to centre each on its point of the arc
+     */
+    static void ringText(Graphics2D g, Font font, String text, int x, int y, int d, double from, double span, float half) {
+        for (int i = 0; i < text.length(); i++) {
+            double a = Math.toRadians(from + span * i / (text.length() - 1));
+            AffineTransform t = new AffineTransform();
+            t.translate(x + d / 2.0 + Math.cos(a) * d * 0.36, y + d / 2.0 + Math.sin(a) * d * 0.36);
+            t.rotate(a + Math.PI / 2);
+            g.setFont(font.deriveFont(t));
+            g.drawString(text.substring(i, i + 1), -half, half);
+        }
     }
 
     /**

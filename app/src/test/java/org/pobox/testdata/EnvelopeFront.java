@@ -104,16 +104,8 @@ public record EnvelopeFront(BufferedImage image, String postalCode, List<String>
         g.setFont(dateFont);
         int tw = g.getFontMetrics().stringWidth(when);
         g.drawString(when, x + (d - tw) / 2, y + d / 2 + (int) (1.6 * mm));
-        String office = OFFICES[random.nextInt(OFFICES.length)];
-        Font arc = new Font(font, Font.PLAIN, (int) (3.8 * mm));
-        for (int i = 0; i < office.length(); i++) {
-            double a = Math.toRadians(-140 + 100.0 * i / (office.length() - 1));
-            AffineTransform t = new AffineTransform();
-            t.translate(x + d / 2.0 + Math.cos(a) * d * 0.36, y + d / 2.0 + Math.sin(a) * d * 0.36);
-            t.rotate(a + Math.PI / 2);
-            g.setFont(arc.deriveFont(t));
-            g.drawString(office.substring(i, i + 1), (float) (-1.9 * mm), (float) (1.9 * mm));
-        }
+        Degrade.ringText(g, new Font(font, Font.PLAIN, (int) (3.8 * mm)), OFFICES[random.nextInt(OFFICES.length)],
+                x, y, d, -140, 100, (float) (1.9 * mm));
         g.setTransform(saved);
     }
 }
