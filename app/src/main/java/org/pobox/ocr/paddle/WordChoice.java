@@ -31,6 +31,10 @@ final class WordChoice {
      */
     static final double DEFAULT_WEIGHT = 0.8;
 
+    private static final String CLOSING = "”’」』）", OPENING = "“‘「『（";
+    /** Log odds for a closing mark that closes a quotation, and against one that closes nothing. */
+    private static final double PAIRING = 3;
+
     /** A word of the seeds counts as often as a common word of the dictionary. */
     private static final int SEED_FREQUENCY = 200;
     /** Seed words longer than this are phrases the dictionary's words already cover. */
@@ -69,7 +73,8 @@ final class WordChoice {
                 // a Chinese character is changed only for a word it makes: by how often single
                 // characters occur alone, 吕田 (a name) became 吕由
                 boolean allowed = option == read || split.inWord() || !Character.isIdeographic(option);
-                double score = Math.log(doubt.probs()[i]) + weight * split.logProbability();
+                double score = Math.log(doubt.probs()[i]) + weight * split.logProbability()
+                        + pairing(text, at);
                 if (allowed && score > best) {
                     best = score;
                     bestOption = option;
@@ -78,6 +83,27 @@ final class WordChoice {
             text[at] = bestOption;
         }
         return line.withText(new String(text));
+    }
+
+    /**
+     * A closing mark answers an opening one before it on the line; one that closes nothing is
+     * more likely a comma the hand curled (，read as ”). A quotation rarely runs over a line end
+     * in a letter; when it does, the recogniser's own certainty can still outweigh this.
+     */
+    private static double pairing(char[] text, int at) {
+        int k = CLOSING.indexOf(text[at]);
+        if (k < 0) {
+            return 0;
+        }
+        for (int i = at - 1; i >= 0; i--) {
+            if (text[i] == CLOSING.charAt(k)) {
+                return -PAIRING;
+            }
+            if (text[i] == OPENING.charAt(k)) {
+                return PAIRING;
+            }
+        }
+        return -PAIRING;
     }
 
     /**

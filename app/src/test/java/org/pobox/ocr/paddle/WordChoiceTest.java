@@ -60,6 +60,14 @@ class WordChoiceTest {
     }
 
     @Test
+    void aClosingQuoteThatClosesNothingIsTheCommaItLooksLikeButAQuotationKeepsIt() {
+        assertThat(new WordChoice(WordChoice.DEFAULT_WEIGHT).choose(line("没有招标”直接包给了", 4, "”，", 0.6, 0.3)).text())
+                .isEqualTo("没有招标，直接包给了");
+        assertThat(new WordChoice(WordChoice.DEFAULT_WEIGHT).choose(line("他说“没有招标”直接", 7, "”，", 0.6, 0.3)).text())
+                .isEqualTo("他说“没有招标”直接");
+    }
+
+    @Test
     void seedWordsAreTheChineseRunsOfTheSeedsUpToEightCharacters() {
         Set<String> seeds = SeedWords.of(Path.of(System.getProperty("pobox.home", ".")).resolve("seeds"));
 
