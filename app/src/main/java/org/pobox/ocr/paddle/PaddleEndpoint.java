@@ -21,6 +21,8 @@ import org.pobox.letter.Headers;
         producerOnly = true, category = {Category.DOCUMENT, Category.AI}, headersClass = Headers.class)
 public class PaddleEndpoint extends DefaultEndpoint {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PaddleEndpoint.class);
+
     @UriPath(description = "A name for this reader, e.g. read; endpoints with the same name and options share one pool")
     @Metadata(required = true)
     private String name;
@@ -51,7 +53,12 @@ public class PaddleEndpoint extends DefaultEndpoint {
         PaddleConfiguration c = configuration;
         Path models = c.getModelDir() == null || c.getModelDir().isBlank() ? PaddleEngine.defaultModelDir()
                 : Path.of(c.getModelDir());
-        java.util.Set<String> seedWords = SeedWords.of(c.getSeeds() == null || c.getSeeds().isBlank() ? null : Path.of(c.getSeeds()));
+        Path seeds = c.getSeeds() == null || c.getSeeds().isBlank() ? null : Path.of(c.getSeeds());
+        java.util.Set<String> seedWords = SeedWords.of(seeds);
+        if (seeds != null && seedWords.isEmpty()) {
+            // reading goes on with the dictionary alone: place names are then read less well
+            LOG.warn("no seed words in {}: doubtful characters are chosen by the dictionary's words alone", seeds);
+        }
         pool = component().pools().acquire(c.poolKey(name), () -> new PaddleEnginePool(c.getWorkers(), () -> {
             PaddleEngine engine = new PaddleEngine(models, c.getDetLimitSide(), c.getRecBatch());
             engine.words = new WordChoice(WordChoice.DEFAULT_WEIGHT, seedWords);
