@@ -75,10 +75,11 @@ public final class HandStrokes {
     private static final double A4_WIDTH_INCH = 210 / 25.4, A4_HEIGHT_INCH = 297 / 25.4, MARGIN_INCH = 22 / 25.4;
     /** The data's box: x 0-1024, y -124-900 with y up. */
     private static final double BOX = 1024, TOP = 900;
-    private static final String NO_LINE_START = "，。、；：！？）》」』,.;:!?)";
 
     private final Path data;
     private final Random random;
+    /** For what the stroke data lacks: the kaishu font, else the first installed. */
+    private final String family;
     private final Map<Character, List<double[][]>> medians = new HashMap<>();
 
     /** @param data the folder of {@code <char>.json} files (models/hanzi-writer-data) */
@@ -88,6 +89,8 @@ public final class HandStrokes {
         }
         this.data = data;
         this.random = new Random(seed);
+        List<String> fonts = ScanGenerator.installedFonts();
+        this.family = fonts.contains(ScanGenerator.KAISHU) ? ScanGenerator.KAISHU : fonts.get(0);
     }
 
     /** models/hanzi-writer-data of the checkout ({@code pobox.home} under surefire). */
@@ -243,8 +246,6 @@ public final class HandStrokes {
 
     /** A character the stroke data lacks, written with the kaishu font (or the first installed). */
     private double font(Graphics2D g, char c, double x, double y, double size) {
-        List<String> fonts = ScanGenerator.installedFonts();
-        String family = fonts.contains(ScanGenerator.KAISHU) ? ScanGenerator.KAISHU : fonts.get(0);
         boolean narrow = c < 0x2000;
         Font f = new Font(family, Font.PLAIN, (int) Math.round(size * (narrow ? 0.9 : 1.0)));
         g.setFont(f);
@@ -285,7 +286,7 @@ public final class HandStrokes {
             String rest = paragraph.strip();
             while (rest.length() > perLine) {
                 int cut = perLine;
-                while (cut > 1 && NO_LINE_START.indexOf(rest.charAt(cut)) >= 0) {
+                while (cut > 1 && ScanGenerator.NO_LINE_START.indexOf(rest.charAt(cut)) >= 0) {
                     cut--;
                 }
                 lines.add(rest.substring(0, cut));

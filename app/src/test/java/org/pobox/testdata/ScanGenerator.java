@@ -32,7 +32,7 @@ public final class ScanGenerator {
     private static final double A4_HEIGHT_INCH = 297 / 25.4;
     private static final double MARGIN_INCH = 25 / 25.4;
     /** Characters a line must not start with (Chinese line-breaking rule). */
-    private static final String NO_LINE_START = "，。、；：！？）》」』,.;:!?)";
+    static final String NO_LINE_START = "，。、；：！？）》」』,.;:!?)";
 
     private final Random random;
     private final LetterTexts letters;

@@ -68,7 +68,7 @@ final class DbPostProcessor {
                 rowMin[y] = Integer.MAX_VALUE;
                 rowMax[y] = -1;
             }
-            TextBox box = box(prob, edgeX, edgeY, n, mapW, mapH, pageW, pageH, regionMean);
+            TextBox box = regionMean < BOX_THRESHOLD ? null : box(edgeX, edgeY, n, mapW, mapH, pageW, pageH, regionMean);
             if (box != null) {
                 out.add(box);
             }
@@ -112,15 +112,9 @@ final class DbPostProcessor {
         return sum / count;
     }
 
-    private static TextBox box(float[] prob, int[] xs, int[] ys, int n, int mapW, int mapH, int pageW, int pageH,
-                               double regionMean) {
+    private static TextBox box(int[] xs, int[] ys, int n, int mapW, int mapH, int pageW, int pageH, double score) {
         RotatedRect rect = RotatedRect.minAreaRect(xs, ys, n);
         if (rect == null || Math.min(rect.width(), rect.height()) < MIN_SIZE) {
-            return null;
-        }
-        double[][] c = rect.corners();
-        double score = regionMean;
-        if (score < BOX_THRESHOLD) {
             return null;
         }
         // pyclipper's offset of a rectangle by d is the rectangle grown by d on each side

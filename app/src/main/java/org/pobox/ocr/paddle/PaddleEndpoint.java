@@ -1,6 +1,7 @@
 package org.pobox.ocr.paddle;
 
 import java.nio.file.Path;
+import java.util.Set;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -11,6 +12,8 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 import org.pobox.letter.Headers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code paddle:name[?options]}: reads a page image with PaddleOCR (PP-OCRv4) in-process.
@@ -21,7 +24,7 @@ import org.pobox.letter.Headers;
         producerOnly = true, category = {Category.DOCUMENT, Category.AI}, headersClass = Headers.class)
 public class PaddleEndpoint extends DefaultEndpoint {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PaddleEndpoint.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PaddleEndpoint.class);
 
     @UriPath(description = "A name for this reader, e.g. read; endpoints with the same name and options share one pool")
     @Metadata(required = true)
@@ -54,7 +57,7 @@ public class PaddleEndpoint extends DefaultEndpoint {
         Path models = c.getModelDir() == null || c.getModelDir().isBlank() ? PaddleEngine.defaultModelDir()
                 : Path.of(c.getModelDir());
         Path seeds = c.getSeeds() == null || c.getSeeds().isBlank() ? null : Path.of(c.getSeeds());
-        java.util.Set<String> seedWords = SeedWords.of(seeds);
+        Set<String> seedWords = SeedWords.of(seeds);
         if (seeds != null && seedWords.isEmpty()) {
             // reading goes on with the dictionary alone: place names are then read less well
             LOG.warn("no seed words in {}: doubtful characters are chosen by the dictionary's words alone", seeds);

@@ -2,6 +2,7 @@ package org.pobox.ocr.paddle;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.util.Arrays;
 
 /**
  * The page as the re-read sees it (issue 16): ink alone on white paper. Three things at once,
@@ -60,7 +61,7 @@ final class PageCleaner {
                         near[k++] = paper[clampIndex(by + dy, bh) * bw + clampIndex(bx + dx, bw)];
                     }
                 }
-                java.util.Arrays.sort(near);
+                Arrays.sort(near);
                 lit[by * bw + bx] = Math.max(1, Math.max(near[4], paper[by * bw + bx]));
             }
         }
@@ -151,7 +152,7 @@ final class PageCleaner {
                 }
             }
         }
-        java.util.Arrays.sort(brightest);
+        Arrays.sort(brightest);
         return (double) brightest[brightest.length / 10] / Math.max(1, brightest[brightest.length * 9 / 10]);
     }
 

@@ -22,10 +22,6 @@ final class TextRecognizer implements AutoCloseable {
      */
     record Line(String text, double score, int lowConfidenceChars, List<Doubt> doubts) {
 
-        Line(String text, double score, int lowConfidenceChars) {
-            this(text, score, lowConfidenceChars, List.of());
-        }
-
         /** The same line with its doubtful characters as {@code chosen} chose them. */
         Line withText(String chosen) {
             return new Line(chosen, score, lowConfidenceChars, doubts);

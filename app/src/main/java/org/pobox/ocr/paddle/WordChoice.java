@@ -2,6 +2,8 @@ package org.pobox.ocr.paddle;
 
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.dictionary.CoreDictionary;
+import com.hankcs.hanlp.utility.Predefine;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,8 +19,8 @@ import java.util.Set;
  */
 final class WordChoice {
 
-    /** HanLP's total of its core dictionary's frequencies (Predefine.TOTAL_FREQUENCY). */
-    private static final double TOTAL = 25_146_057;
+    /** HanLP's total of its core dictionary's frequencies. */
+    private static final double TOTAL = Predefine.TOTAL_FREQUENCY;
     /** Characters either side of a doubtful one that the words are looked for in. */
     private static final int REACH = 3;
     /** A character the dictionary does not have as a word: rarer than any word it has. */
@@ -126,9 +128,9 @@ final class WordChoice {
         int n = to - from;
         double[] best = new double[n + 1];
         int[] start = new int[n + 1];
-        java.util.Arrays.fill(best, Double.NEGATIVE_INFINITY);
+        Arrays.fill(best, Double.NEGATIVE_INFINITY);
         best[0] = 0;
-        char[] window = java.util.Arrays.copyOfRange(text, from, to);
+        char[] window = Arrays.copyOfRange(text, from, to);
         for (int i = 0; i < n; i++) {
             if (best[i] == Double.NEGATIVE_INFINITY) {
                 continue;
