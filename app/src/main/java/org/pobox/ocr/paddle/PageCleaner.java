@@ -10,8 +10,9 @@ import java.util.Arrays;
  * <ul>
  * <li>the red channel only: a red seal stamped over text is nearly as bright as paper in it,
  * while black ink stays black and blue ink (a carbon copy) turns darker than in plain gray;</li>
- * <li>the paper divided out: the brightest value near each pixel is taken as its paper, so grey
- * carbon paper, a shadow band or the vignette of a phone photo all become white;</li>
+ * <li>the paper divided out: the page with its strokes closed over ({@link #paperRatio}) is taken
+ * as its paper, so grey carbon paper, a shadow band or the vignette of a phone photo all become
+ * white;</li>
  * <li>a white point below paper: anything lighter than {@link #WHITE} of its paper (the mirrored
  * back page showing through, at 10-20%) becomes white, and the ink that is left is stretched to
  * full black, so faint ink reads as firmly as printed ink.</li>
@@ -25,7 +26,7 @@ final class PageCleaner {
      * (CER 0.10 on one), 0.88 kept them.
      */
     static final double WHITE = 0.88;
-    /** Paper is looked for in squares this fraction of the page's long side (about 3 mm). */
+    /** Strokes narrower than this fraction of the page's long side (about 3 mm) are closed over. */
     private static final int BLOCKS_PER_SIDE = 80;
 
     private PageCleaner() {
@@ -35,56 +36,9 @@ final class PageCleaner {
     static BufferedImage clean(BufferedImage page) {
         int w = page.getWidth(), h = page.getHeight();
         byte[] bgr = ((DataBufferByte) page.getRaster().getDataBuffer()).getData();
-        int block = Math.max(8, Math.max(w, h) / BLOCKS_PER_SIDE);
-        int bw = (w + block - 1) / block, bh = (h + block - 1) / block;
-        int[] paper = new int[bw * bh];
-        for (int y = 0; y < h; y++) {
-            int row = (y / block) * bw;
-            for (int x = 0; x < w; x++) {
-                int r = bgr[(y * w + x) * 3 + 2] & 0xff;
-                int b = row + x / block;
-                if (r > paper[b]) {
-                    paper[b] = r;
-                }
-            }
-        }
-        // a square wholly inside a thick stroke has no paper: the median of it and its 8 neighbours
-        // is paper again; their brightest would also be, but it carries the lit side of a phone's
-        // shadow edge one square into the shadow, where the text then stays as dark as the shadow
-        int[] lit = new int[paper.length];
-        int[] near = new int[9];
-        for (int by = 0; by < bh; by++) {
-            for (int bx = 0; bx < bw; bx++) {
-                int k = 0;
-                for (int dy = -1; dy <= 1; dy++) {
-                    for (int dx = -1; dx <= 1; dx++) {
-                        near[k++] = paper[clampIndex(by + dy, bh) * bw + clampIndex(bx + dx, bw)];
-                    }
-                }
-                Arrays.sort(near);
-                lit[by * bw + bx] = Math.max(1, Math.max(near[4], paper[by * bw + bx]));
-            }
-        }
-        // ratio to paper, bilinear between square centres, as 0..255
         byte[] ratio = new byte[w * h];
         int[] hist = new int[256];
-        for (int y = 0; y < h; y++) {
-            double fy = (y + 0.5) / block - 0.5;
-            int y0 = (int) Math.floor(fy);
-            double ay = fy - y0;
-            int ya = clampIndex(y0, bh), yb = clampIndex(y0 + 1, bh);
-            for (int x = 0; x < w; x++) {
-                double fx = (x + 0.5) / block - 0.5;
-                int x0 = (int) Math.floor(fx);
-                double ax = fx - x0;
-                int xa = clampIndex(x0, bw), xb = clampIndex(x0 + 1, bw);
-                double p = (lit[ya * bw + xa] * (1 - ax) + lit[ya * bw + xb] * ax) * (1 - ay)
-                        + (lit[yb * bw + xa] * (1 - ax) + lit[yb * bw + xb] * ax) * ay;
-                int v = (int) Math.min(255, Math.round(255 * (bgr[(y * w + x) * 3 + 2] & 0xff) / p));
-                ratio[y * w + x] = (byte) v;
-                hist[v]++;
-            }
-        }
+        paperRatio(bgr, w, h, ratio, hist);
         // the darkest ink (0.5% of the page) becomes black; faint ink gains the most
         int black = 0;
         for (long seen = 0; black < 255; black++) {
@@ -107,6 +61,84 @@ final class PageCleaner {
             o[3 * i + 2] = v;
         }
         return out;
+    }
+
+    /**
+     * The paper under each pixel as the grey closing of the red channel (brightest within a
+     * square, then darkest within the same square): strokes thinner than the square vanish, while
+     * a step in the light, the edge of a phone's shadow, stays where it is. Squares of paper
+     * interpolated between their centres had put the lit side's paper one square into the shadow
+     * and blacked out the words along its edge. Done at half size: paper varies slowly.
+     */
+    private static void paperRatio(byte[] bgr, int w, int h, byte[] ratio, int[] hist) {
+        int w2 = (w + 1) / 2, h2 = (h + 1) / 2;
+        int[] half = new int[w2 * h2];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int r = bgr[(y * w + x) * 3 + 2] & 0xff;
+                int i = (y / 2) * w2 + x / 2;
+                if (r > half[i]) {
+                    half[i] = r;
+                }
+            }
+        }
+        int size = Math.max(5, Math.max(w, h) / BLOCKS_PER_SIDE / 2) | 1;
+        int[] paper = erode(dilate(half, w2, h2, size), w2, h2, size);
+        for (int y = 0; y < h; y++) {
+            int y0 = (int) Math.floor((y + 0.5) / 2 - 0.5);
+            int ya = clampIndex(y0, h2), yb = clampIndex(y0 + 1, h2);
+            for (int x = 0; x < w; x++) {
+                int x0 = (int) Math.floor((x + 0.5) / 2 - 0.5);
+                int xa = clampIndex(x0, w2), xb = clampIndex(x0 + 1, w2);
+                // the darkest of the four: too bright a paper blackens ink and paper alike, too dark
+                // a paper only whitens what is already paper
+                int p = Math.min(Math.min(paper[ya * w2 + xa], paper[ya * w2 + xb]),
+                        Math.min(paper[yb * w2 + xa], paper[yb * w2 + xb]));
+                int v = Math.min(255, 255 * (bgr[(y * w + x) * 3 + 2] & 0xff) / Math.max(1, p));
+                ratio[y * w + x] = (byte) v;
+                hist[v]++;
+            }
+        }
+    }
+
+    private static int[] dilate(int[] v, int w, int h, int size) {
+        return filter(filter(v, w, h, size, true, true), w, h, size, false, true);
+    }
+
+    private static int[] erode(int[] v, int w, int h, int size) {
+        return filter(filter(v, w, h, size, true, false), w, h, size, false, false);
+    }
+
+    /**
+     * Brightest (or darkest) of {@code size} values centred on each, along rows or columns, by
+     * van Herk / Gil-Werman: running extremes forwards and backwards within blocks of
+     * {@code size}, three comparisons a value whatever the size.
+     */
+    private static int[] filter(int[] v, int w, int h, int size, boolean rows, boolean max) {
+        int n = rows ? w : h, lines = rows ? h : w, step = rows ? 1 : w, r = size / 2;
+        int[] out = new int[v.length];
+        int padded = n + 2 * r;
+        int[] line = new int[padded], fwd = new int[padded], bwd = new int[padded];
+        for (int l = 0; l < lines; l++) {
+            int base = rows ? l * w : l;
+            for (int i = 0; i < padded; i++) {
+                line[i] = v[base + clampIndex(i - r, n) * step];
+            }
+            for (int i = 0; i < padded; i++) {
+                fwd[i] = i % size == 0 ? line[i] : pick(fwd[i - 1], line[i], max);
+            }
+            for (int i = padded - 1; i >= 0; i--) {
+                bwd[i] = i == padded - 1 || (i + 1) % size == 0 ? line[i] : pick(bwd[i + 1], line[i], max);
+            }
+            for (int i = 0; i < n; i++) {
+                out[base + i * step] = pick(bwd[i], fwd[i + size - 1], max);
+            }
+        }
+        return out;
+    }
+
+    private static int pick(int a, int b, boolean max) {
+        return max ? Math.max(a, b) : Math.min(a, b);
     }
 
     /**
