@@ -26,6 +26,8 @@ final class PageCleaner {
      * (CER 0.10 on one), 0.88 kept them.
      */
     static final double WHITE = 0.88;
+    /** Share of the ink a black-and-white page's holes must reach to be taken for a fax's dropouts. */
+    private static final double DROPOUTS = 0.075;
     /** Strokes narrower than this fraction of the page's long side (about 3 mm) are closed over. */
     private static final int BLOCKS_PER_SIDE = 80;
 
@@ -52,6 +54,9 @@ final class PageCleaner {
         for (int v = 0; v < 256; v++) {
             lut[v] = (byte) (int) Math.round(255 * Math.max(0, Math.min(1, (v - lo) / (hi - lo))));
         }
+        if (bilevel(hist, ratio.length)) {
+            fillDropouts(ratio, w, h);
+        }
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
         byte[] o = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
         for (int i = 0; i < ratio.length; i++) {
@@ -61,6 +66,59 @@ final class PageCleaner {
             o[3 * i + 2] = v;
         }
         return out;
+    }
+
+    /**
+     * A fax or a page scanned in black and white: almost nothing between ink and paper. Its ink
+     * has holes where the fax dropped it, which cost the recogniser (a faxed hand-written page
+     * 0.027 → 0.020, a faxed page under a seal 0.064 → 0.045); grey pages have none to fill.
+     */
+    private static boolean bilevel(int[] hist, int n) {
+        long between = 0;
+        for (int v = 40; v < 216; v++) {
+            between += hist[v];
+        }
+        return between < 0.01 * n;
+    }
+
+    /**
+     * A paper pixel with at least 5 of its 8 neighbours ink becomes ink: a fax's dropouts and rows
+     * lost across a stroke are filled. Paper beside the straight edge of a stroke has 3 ink
+     * neighbours, so strokes do not grow; only an inside corner is rounded by a pixel. Done only
+     * when there is much to fill, {@link #DROPOUTS} of the ink: the bench's faxes had 0.083-0.112,
+     * pages in black and white without dropouts 0.019-0.058 (inside corners; 0.071 for print
+     * thresholded at 150 dpi), and rounding the corners of all of them cost two hand-drawn pages
+     * a character each.
+     */
+    private static void fillDropouts(byte[] v, int w, int h) {
+        int[] holes = new int[v.length / 8];
+        int n = 0, ink = 0;
+        for (int y = 1; y < h - 1; y++) {
+            for (int x = 1; x < w - 1; x++) {
+                int i = y * w + x;
+                if ((v[i] & 0xff) < 128) {
+                    ink++;
+                    continue;
+                }
+                int near = 0;
+                for (int dy = -1; dy <= 1; dy++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        near += (v[i + dy * w + dx] & 0xff) < 128 ? 1 : 0;
+                    }
+                }
+                if (near >= 5) {
+                    if (n == holes.length) {
+                        holes = Arrays.copyOf(holes, 2 * n);
+                    }
+                    holes[n++] = i;
+                }
+            }
+        }
+        if (n > DROPOUTS * ink) {
+            for (int k = 0; k < n; k++) {
+                v[holes[k]] = 0;
+            }
+        }
     }
 
     /**
