@@ -9,6 +9,9 @@ const FACETS = {
   signed: '署名', late: '逾期', needs_review: '需人工复核', box: '举报箱', month: '收信月份'
 };
 const BOOL = { in_scope: ['属受理范围', '转交有关部门'], signed: ['实名', '匿名'], late: ['逾期', '按期'], needs_review: ['需复核', '无需复核'] };
+// why a letter needs a reader of its scan (ocr/Review.java)
+const REVIEW = { low_confidence: '识别可信度低', little_text: '识别文字过少', handwriting_suspected: '疑似手写，个别字可能识别有误',
+  traditional_script: '繁体字信件，部分繁体字无法识别', unreadable_pages: '有页面无法解码' };
 const FIELDS = { subject: '主要问题类别', subjects: '问题类别', discipline: '违反纪律', region: '地区', in_scope: '是否属受理范围',
   forward_to: '转交单位', target_level: '被反映人层级', targets: '被反映人' };
 let me = null;
@@ -213,7 +216,8 @@ async function showLetter(id, p) {
     + kv('登记编号', esc(l.registration_no)) + kv('收信日期', esc(fmtDate(l.received_at))) + kv('信件日期', esc(fmtDate(l.letter_date)))
     + kv('邮戳日期', esc(fmtDate(l.postmark_date))) + kv('举报箱', esc(l.box)) + kv('原件', esc((l.file_names || []).join('、')))
     + kv('页数', esc(l.page_count)) + kv('识别可信度', l.ocr_confidence != null ? esc(Math.round(l.ocr_confidence * 100) + '%') : '')
-    + kv('逾期', l.late != null ? esc(boolText('late', l.late)) : '') + kv('署名', l.signed != null ? esc(boolText('signed', l.signed)) : '');
+    + kv('逾期', l.late != null ? esc(boolText('late', l.late)) : '') + kv('署名', l.signed != null ? esc(boolText('signed', l.signed)) : '')
+    + kv('复核原因', esc((l.review_reasons || []).map((r) => REVIEW[r] || r).join('；')));
   if (l.reporter) {
     html += kv('举报人', esc([l.reporter.name, l.reporter.phone, l.reporter.id_number, l.reporter.address].filter(Boolean).join(' ')));
   }

@@ -3,6 +3,7 @@ package org.pobox.ocr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.hankcs.hanlp.HanLP;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.nio.file.Files;
@@ -146,6 +147,19 @@ class OcrStageTest {
 
         assertThat(letter.needsReview()).isTrue();
         assertThat(letter.reviewReasons()).contains(Review.LITTLE_TEXT);
+    }
+
+    /**
+     * A letter written in traditional characters: the recogniser has no class for some of them
+     * (眾, 黨) and leaves them out, so the letter asks for a reader of its scan.
+     */
+    @Test
+    void aLetterInTraditionalCharactersAsksForReview() throws Exception {
+        String truth = HanLP.convertToTraditionalChinese(generator.letters().letterWith("群众意见很大"));
+        Letter letter = read(paddle, Format.PNG, "traditional.png", List.of(generator.render(truth, PageStyle.clean(200))));
+
+        assertThat(letter.needsReview()).isTrue();
+        assertThat(letter.reviewReasons()).contains(Review.TRADITIONAL_SCRIPT);
     }
 
     /** A small fixed set of degraded pages: the Paddle path keeps its character error rate low. */

@@ -57,6 +57,22 @@ class TextRulesTest {
         assertThat(Review.reasons(List.of(new Page(1, text, 0.95, "tesseract", null, 0.04, false, sure)))).isEmpty();
     }
 
+    /**
+     * A letter written in traditional characters: the recogniser cannot write some of them, so
+     * its text may lack words that are on the scan. A simplified letter that names one
+     * traditional character (a shop sign, a name) is not such a letter.
+     */
+    @Test
+    void aLetterInTraditionalCharactersIsPutBeforeAReader() {
+        List<Page.Line> sure = List.of(line(0.99), line(0.98), line(0.97), line(0.99));
+        String traditional = "巡視組的領導同志們：我們村的幹部把扶貧款挪作他用，群衆意見很大，請求上級派人調查處理。";
+        String simplified = "巡视组的领导同志们：我们村的干部把扶贫款挪作他用，群众意见很大，请求上级派人调查处理。"
+                + "他在镇上开的店叫「鑫發超市」。";
+
+        assertThat(Review.reasons(List.of(page(traditional, 0.99, 0.01, sure)))).containsExactly(Review.TRADITIONAL_SCRIPT);
+        assertThat(Review.reasons(List.of(page(simplified, 0.99, 0.01, sure)))).isEmpty();
+    }
+
     private static Page page(String text, double confidence, double lowShare, List<Page.Line> lines) {
         return new Page(1, text, confidence, "paddle", null, lowShare, false, lines);
     }

@@ -98,6 +98,9 @@ class WebBrowserTest {
             wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
                     "return arguments[0].complete && arguments[0].naturalWidth > 0", img));
             assertThat(browser.findElement(By.cssSelector(".page")).getAttribute("class")).contains("low");
+            // why it needs a reader, in words
+            assertThat(browser.findElement(By.cssSelector(".letter-head")).getText())
+                    .contains("识别可信度低").contains("繁体字信件");
             // the hit is marked on the scan too: the first line box holds the phrase
             wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".scan .hit"), 1));
             // the box is placed in the original's pixels although the scan came scaled down (2480 → 1400 px)

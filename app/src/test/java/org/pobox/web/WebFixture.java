@@ -103,6 +103,7 @@ final class WebFixture {
         String repeatText = "再次反映王家村征地拆迁补偿款被截留的问题，村里至今没有公开账目。";
         Map<String, Object> repeat = letter(REPEAT, "JM-2020-0003", "2020-07-28T09:00:00Z", repeatText, 0.42,
                 "侵害群众利益", List.of("侵害群众利益"), "群众纪律", "通济", "村级", true, false, true, true, "6");
+        repeat.put("review_reasons", List.of("low_confidence", "traditional_script"));
         // the OCR's line boxes (issue 6's per-page lines, PaddleOCR corner lists) mark hits on the scan
         repeat.put("pages", List.of(Map.of("number", 1, "text", repeatText, "confidence", 0.42, "engine", "paddle",
                 "lines", List.of(Map.of("text", repeatText.substring(0, 30), "xs", List.of(80, 2400, 2400, 80),
