@@ -28,8 +28,8 @@ final class PageCleaner {
     static final double WHITE = 0.88;
     /** Share of the ink a black-and-white page's holes must reach to be taken for a fax's dropouts. */
     private static final double DROPOUTS = 0.075;
-    /** Strokes narrower than this fraction of the page's long side (about 3 mm) are closed over. */
-    private static final int BLOCKS_PER_SIDE = 80;
+    /** The closing's square is the page's long side over this (about 3 mm): narrower strokes are closed over. */
+    private static final int SQUARES_PER_SIDE = 80;
 
     private PageCleaner() {
     }
@@ -91,7 +91,7 @@ final class PageCleaner {
      * a character each.
      */
     private static void fillDropouts(byte[] v, int w, int h) {
-        int[] holes = new int[v.length / 8];
+        int[] holes = new int[Math.max(16, v.length / 8)];
         int n = 0, ink = 0;
         for (int y = 1; y < h - 1; y++) {
             for (int x = 1; x < w - 1; x++) {
@@ -140,7 +140,7 @@ final class PageCleaner {
                 }
             }
         }
-        int size = Math.max(5, Math.max(w, h) / BLOCKS_PER_SIDE / 2) | 1;
+        int size = Math.max(5, Math.max(w, h) / SQUARES_PER_SIDE / 2) | 1;
         int[] paper = erode(dilate(half, w2, h2, size), w2, h2, size);
         for (int y = 0; y < h; y++) {
             int y0 = (int) Math.floor((y + 0.5) / 2 - 0.5);
