@@ -1,5 +1,7 @@
 package org.pobox.testdata;
 
+import com.hankcs.hanlp.HanLP;
+
 /** Character error rate: Levenshtein distance over characters divided by the truth's length, whitespace ignored. */
 public final class Cer {
 
@@ -13,6 +15,25 @@ public final class Cer {
             return o.length == 0 ? 0.0 : 1.0;
         }
         return (double) levenshtein(t, o) / t.length;
+    }
+
+    /**
+     * The CER with traditional and simplified forms of a character counted as one (HanLP's table,
+     * one character for one, as the search analyzers fold them): a letter written in traditional
+     * characters read in simplified ones is searchable as written.
+     */
+    public static double folded(String truth, String ocr) {
+        return of(simplified(truth), simplified(ocr));
+    }
+
+    private static String simplified(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> {
+            String one = new String(Character.toChars(c));
+            String folded = HanLP.convertToSimplifiedChinese(one);
+            out.append(folded.codePointCount(0, folded.length()) == 1 ? folded : one);
+        });
+        return out.toString();
     }
 
     private static int[] withoutWhitespace(String s) {

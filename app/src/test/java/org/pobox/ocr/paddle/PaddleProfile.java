@@ -62,12 +62,14 @@ public final class PaddleProfile {
                 Map<String, double[]> byKind = new TreeMap<>();
                 Map<String, Integer> paths = new TreeMap<>();
                 long total = 0;
+                double folded = 0;
                 for (int i = 0; i < samples.size(); i++) {
                     long t0 = mx.getCurrentThreadCpuTime();
                     PaddlePage page = engine.readPage(images.get(i));
                     long ns = mx.getCurrentThreadCpuTime() - t0;
                     total += ns;
                     double cer = Math.min(1.0, Cer.of(samples.get(i).truth(), page.text()));
+                    folded += Math.min(1.0, Cer.folded(samples.get(i).truth(), page.text()));
                     if (Boolean.getBoolean("pages") && round == rounds - 1) {
                         System.out.printf(Locale.ROOT, "  %s: %.3f CPU s, %d lines, turned %d, %s, conf %.3f, low %.3f, CER %.4f%n",
                                 samples.get(i).png().getFileName(), ns / 1e9, page.lines().size(), page.quarterTurns(),
@@ -83,7 +85,9 @@ public final class PaddleProfile {
                         "round %d, det side %d, rec batch %d: %.3f CPU s/page (PNG decode %.3f more)", round, side, batch,
                         total / 1e9 / n, decodeNs / 1e9 / n));
                 byKind.forEach((kind, k) -> line.append(String.format(Locale.ROOT, ", CER %s %.4f", kind, k[0] / k[1])));
-                System.out.println(line + ", read by " + paths);
+                System.out.println(line + ", read by " + paths + String.format(Locale.ROOT,
+                        "; mean CER %.4f, %.4f with traditional and simplified forms as one", byKind.values().stream()
+                                .mapToDouble(k -> k[0]).sum() / n, folded / n));
                 System.out.println("  stages, CPU s/page: " + stages.report(n));
             }
         }
