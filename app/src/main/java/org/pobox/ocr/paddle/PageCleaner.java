@@ -141,7 +141,11 @@ final class PageCleaner {
             }
         }
         int size = Math.max(5, Math.max(w, h) / SQUARES_PER_SIDE / 2) | 1;
-        int[] paper = erode(dilate(half, w2, h2, size), w2, h2, size);
+        for (boolean brightest : new boolean[] {true, false}) {
+            filter(half, w2, h2, size, true, brightest);
+            filter(half, w2, h2, size, false, brightest);
+        }
+        int[] paper = half;
         for (int y = 0; y < h; y++) {
             int y0 = (int) Math.floor((y + 0.5) / 2 - 0.5);
             int ya = clampIndex(y0, h2), yb = clampIndex(y0 + 1, h2);
@@ -159,22 +163,14 @@ final class PageCleaner {
         }
     }
 
-    private static int[] dilate(int[] v, int w, int h, int size) {
-        return filter(filter(v, w, h, size, true, true), w, h, size, false, true);
-    }
-
-    private static int[] erode(int[] v, int w, int h, int size) {
-        return filter(filter(v, w, h, size, true, false), w, h, size, false, false);
-    }
-
     /**
      * Brightest (or darkest) of {@code size} values centred on each, along rows or columns, by
      * van Herk / Gil-Werman: running extremes forwards and backwards within blocks of
-     * {@code size}, three comparisons a value whatever the size.
+     * {@code size}, three comparisons a value whatever the size. In place: each row (column) is
+     * copied out before it is written.
      */
-    private static int[] filter(int[] v, int w, int h, int size, boolean rows, boolean max) {
+    private static void filter(int[] v, int w, int h, int size, boolean rows, boolean max) {
         int n = rows ? w : h, lines = rows ? h : w, step = rows ? 1 : w, r = size / 2;
-        int[] out = new int[v.length];
         int padded = n + 2 * r;
         int[] line = new int[padded], fwd = new int[padded], bwd = new int[padded];
         for (int l = 0; l < lines; l++) {
@@ -189,10 +185,9 @@ final class PageCleaner {
                 bwd[i] = i == padded - 1 || (i + 1) % size == 0 ? line[i] : pick(bwd[i + 1], line[i], max);
             }
             for (int i = 0; i < n; i++) {
-                out[base + i * step] = pick(bwd[i], fwd[i + size - 1], max);
+                v[base + i * step] = pick(bwd[i], fwd[i + size - 1], max);
             }
         }
-        return out;
     }
 
     private static int pick(int a, int b, boolean max) {
