@@ -75,7 +75,7 @@ public final class LetterMapping {
      * query agree whatever form was typed). About 4,000 pairs; a second to compute, once per JVM,
      * only when an index is created.
      */
-    static Map<String, String> traditionalToSimplified() {
+    public static Map<String, String> traditionalToSimplified() {
         Map<Integer, Integer> fold = new TreeMap<>();
         for (int cp = 0x2E80; cp <= 0x323AF; cp++) {
             if (Character.UnicodeScript.of(cp) != Character.UnicodeScript.HAN) {

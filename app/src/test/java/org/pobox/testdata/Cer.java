@@ -1,6 +1,7 @@
 package org.pobox.testdata;
 
-import com.hankcs.hanlp.HanLP;
+import java.util.Map;
+import org.pobox.index.LetterMapping;
 
 /** Character error rate: Levenshtein distance over characters divided by the truth's length, whitespace ignored. */
 public final class Cer {
@@ -18,9 +19,9 @@ public final class Cer {
     }
 
     /**
-     * The CER with traditional and simplified forms of a character counted as one (HanLP's table,
-     * one character for one, as the search analyzers fold them): a letter written in traditional
-     * characters read in simplified ones is searchable as written.
+     * The CER with traditional and simplified forms of a character counted as one, by the search
+     * analyzers' own table ({@link LetterMapping#traditionalToSimplified}): a letter written in
+     * traditional characters read in simplified ones is searchable as written.
      */
     public static double folded(String truth, String ocr) {
         return of(simplified(truth), simplified(ocr));
@@ -30,10 +31,14 @@ public final class Cer {
         StringBuilder out = new StringBuilder(s.length());
         s.codePoints().forEach(c -> {
             String one = new String(Character.toChars(c));
-            String folded = HanLP.convertToSimplifiedChinese(one);
-            out.append(folded.codePointCount(0, folded.length()) == 1 ? folded : one);
+            out.append(Fold.TABLE.getOrDefault(one, one));
         });
         return out.toString();
+    }
+
+    /** Built on first use: about a second. */
+    private static final class Fold {
+        static final Map<String, String> TABLE = LetterMapping.traditionalToSimplified();
     }
 
     private static int[] withoutWhitespace(String s) {

@@ -130,22 +130,22 @@ final class PageCleaner {
      */
     private static void paperRatio(byte[] bgr, int w, int h, byte[] ratio, int[] hist) {
         int w2 = (w + 1) / 2, h2 = (h + 1) / 2;
-        int[] half = new int[w2 * h2];
+        // the brightest red of each 2×2 square, then closed over: the paper
+        int[] paper = new int[w2 * h2];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 int r = bgr[(y * w + x) * 3 + 2] & 0xff;
                 int i = (y / 2) * w2 + x / 2;
-                if (r > half[i]) {
-                    half[i] = r;
+                if (r > paper[i]) {
+                    paper[i] = r;
                 }
             }
         }
         int size = Math.max(5, Math.max(w, h) / SQUARES_PER_SIDE / 2) | 1;
         for (boolean brightest : new boolean[] {true, false}) {
-            filter(half, w2, h2, size, true, brightest);
-            filter(half, w2, h2, size, false, brightest);
+            filter(paper, w2, h2, size, true, brightest);
+            filter(paper, w2, h2, size, false, brightest);
         }
-        int[] paper = half;
         for (int y = 0; y < h; y++) {
             int y0 = (int) Math.floor((y + 0.5) / 2 - 0.5);
             int ya = clampIndex(y0, h2), yb = clampIndex(y0 + 1, h2);
