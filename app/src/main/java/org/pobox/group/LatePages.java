@@ -20,6 +20,7 @@ import org.apache.camel.support.SynchronizationAdapter;
 import org.pobox.index.CorrectionStore;
 import org.pobox.index.LetterDocument;
 import org.pobox.index.LetterIndex;
+import org.pobox.intake.OneLetterPerNumber;
 import org.pobox.letter.Headers;
 import org.pobox.letter.Json;
 import org.pobox.letter.LetterIds;
@@ -49,7 +50,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Safe choices: a page file already in the letter (same bytes) adds nothing but its name; a
  * page whose number the letter already has with other bytes is never merged: its pages become a
- * new letter (under the same group) and the log says so. Nothing is lost either way.
+ * new letter (under the same group) and the log says so. Pages of a group not yet indexed whose
+ * bytes are all in another letter (the same scan came before as a file by itself, or under another
+ * name) are that letter and add only their names ({@link OneLetterPerNumber}). Nothing is lost
+ * either way.
  */
 public class LatePages {
 
@@ -65,11 +69,14 @@ public class LatePages {
     private final EngineClient engine;
     private final Path archive;
     private final Register register;
+    private final OneLetterPerNumber oneLetterPerNumber;
     /** Page group → the letter of that group being read now: a late page waits for it to be indexed. */
     private final Map<String, CountDownLatch> reading = new ConcurrentHashMap<>();
 
-    public LatePages(LetterIndex index, EngineClient engine, Path archive, Register register) {
+    public LatePages(LetterIndex index, EngineClient engine, Path archive, Register register,
+            OneLetterPerNumber oneLetterPerNumber) {
         this.index = index;
+        this.oneLetterPerNumber = oneLetterPerNumber;
         this.engine = engine;
         this.archive = archive;
         this.register = register;
@@ -90,6 +97,14 @@ public class LatePages {
         in.setHeader(Headers.EXTRA_FIELDS, extra);
         ObjectNode indexed = index.latestOfPageGroup(pageGroup);
         if (indexed == null) {
+            // the same bytes may have come before as a file by itself or under another page group
+            String holder = oneLetterPerNumber.otherLetterWithTheseBytes(exchange, in.getHeader(Headers.LETTER_ID, String.class),
+                    shas(group), pageGroup);
+            if (holder != null) {
+                group.pages().forEach(p -> index.addFileName(holder, p.name()));
+                in.setHeader(Headers.NOTHING_NEW, true);
+                return group;
+            }
             extra.set("page_files", pageFiles(group.pages()));
             followNumber(in, pageGroup, group);
             return group;

@@ -288,6 +288,27 @@ public class LetterIndex {
         }
     }
 
+    /**
+     * The letters indexed under this registration number (one, unless the same bytes became two
+     * letters), each with its id in {@code id} and its {@code page_files}. Refreshes first: the
+     * letter that held the number a moment ago must be found.
+     */
+    public List<ObjectNode> numbered(String registrationNo) {
+        try {
+            client.indices().refresh(r -> r.index(alias));
+            SearchResponse<ObjectNode> resp = client.search(s -> s.index(alias).size(10)
+                    .query(q -> q.term(t -> t.field("registration_no").value(registrationNo)))
+                    .source(src -> src.filter(f -> f.includes("registration_no", "page_files"))), ObjectNode.class);
+            List<ObjectNode> out = new java.util.ArrayList<>();
+            for (Hit<ObjectNode> h : resp.hits().hits()) {
+                out.add(h.source().put("id", h.id()));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new EngineUnavailableException("cannot look up registration number: " + e.getMessage(), e);
+        }
+    }
+
     public void refresh() {
         try {
             client.indices().refresh(r -> r.index(alias));

@@ -14,7 +14,11 @@ final class InFlight {
     /** How the first copy of some bytes ended. */
     enum Outcome { INDEXED, FAILED, UNFINISHED }
 
-    record Result(Outcome outcome, String reason) {
+    /**
+     * @param reason   why the first copy failed (FAILED)
+     * @param letterId the letter the bytes are in (INDEXED): their own, or the letter of pages they are in
+     */
+    record Result(Outcome outcome, String reason, String letterId) {
     }
 
     private final ConcurrentHashMap<String, CompletableFuture<Result>> reading = new ConcurrentHashMap<>();
@@ -42,7 +46,7 @@ final class InFlight {
         try {
             return first.join();
         } catch (java.util.concurrent.CompletionException e) {
-            return new Result(Outcome.UNFINISHED, null);
+            return new Result(Outcome.UNFINISHED, null, null);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
 import org.pobox.index.LetterIndex;
@@ -35,11 +36,14 @@ public class Intake {
     private final Register register;
     private final Inbox inbox;
     private final InFlight inFlight = new InFlight();
+    private final OneLetterPerNumber oneLetterPerNumber;
     /** Names given in archive/ and failed/ by this process, not yet there: two files never get one. */
     private final java.util.Set<Path> reserved = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    public Intake(LetterIndex index, Path archiveDir, Path failedDir, Register register, Inbox inbox) {
+    public Intake(LetterIndex index, Path archiveDir, Path failedDir, Register register, Inbox inbox,
+            OneLetterPerNumber oneLetterPerNumber) {
         this.index = index;
+        this.oneLetterPerNumber = oneLetterPerNumber;
         this.archiveDir = archiveDir;
         this.failedDir = failedDir;
         this.register = register;
@@ -86,35 +90,37 @@ public class Intake {
      * being read right now (another copy in this batch, on the other worker) count too: this copy
      * waits for that one and then adds its name, or fails with its reason.
      */
-    public boolean alreadyIndexed(Exchange exchange) {
+    public boolean alreadyIndexed(Exchange exchange) throws InterruptedException {
         org.apache.camel.Message in = exchange.getIn();
         String id = in.getHeader(Headers.LETTER_ID, String.class);
         String name = in.getHeader(Headers.ORIGINAL_NAME, in.getHeader(Headers.SAFE_NAME, String.class), String.class);
         if (PageFileName.parse(in.getHeader(Headers.SAFE_NAME, String.class)).isPresent()) {
-            // a page file: its letter is grouped and read in routes/group.camel.yaml (LatePages knows repeats)
-            return known(exchange, id, name, index.contains(id));
+            // a page file: decided with the rest of its letter in routes/group.camel.yaml (LatePages
+            // knows repeats; pages all in another letter are that letter: OneLetterPerNumber)
+            return false;
         }
         while (true) {
             java.util.concurrent.CompletableFuture<InFlight.Result> first = inFlight.claim(id);
             if (first == null) {
-                boolean known;
+                String holder;
                 try {
-                    known = index.contains(id);
-                } catch (RuntimeException e) {
-                    inFlight.done(id, new InFlight.Result(InFlight.Outcome.UNFINISHED, null));
+                    // its own letter, or (the same bytes came as a page file before) the letter of those pages
+                    holder = index.contains(id) ? id : oneLetterPerNumber.otherLetterWithTheseBytes(exchange, id, List.of(id), null);
+                } catch (RuntimeException | InterruptedException e) {
+                    inFlight.done(id, new InFlight.Result(InFlight.Outcome.UNFINISHED, null, null));
                     throw e;
                 }
-                if (known) {
-                    inFlight.done(id, new InFlight.Result(InFlight.Outcome.INDEXED, null));
+                if (holder != null) {
+                    inFlight.done(id, new InFlight.Result(InFlight.Outcome.INDEXED, null, holder));
                 } else {
                     exchange.getExchangeExtension().addOnCompletion(new ReadOnce(id));
                 }
-                return known(exchange, id, name, known);
+                return known(exchange, holder, name, holder != null);
             }
             InFlight.Result result = InFlight.await(first);
             switch (result.outcome()) {
                 case INDEXED:
-                    return known(exchange, id, name, true);
+                    return known(exchange, result.letterId(), name, true);
                 case FAILED:
                     throw new BadFileException(result.reason());
                 default:
@@ -145,15 +151,15 @@ public class Intake {
             String destination = exchange.getMessage().getHeader(Headers.DESTINATION, String.class);
             if (destination != null && Path.of(destination).startsWith(failedDir)) {
                 Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-                inFlight.done(id, new InFlight.Result(InFlight.Outcome.FAILED, reasonOf(cause)));
+                inFlight.done(id, new InFlight.Result(InFlight.Outcome.FAILED, reasonOf(cause), null));
             } else {
-                inFlight.done(id, new InFlight.Result(InFlight.Outcome.INDEXED, null));
+                inFlight.done(id, new InFlight.Result(InFlight.Outcome.INDEXED, null, id));
             }
         }
 
         @Override
         public void onFailure(Exchange exchange) {
-            inFlight.done(id, new InFlight.Result(InFlight.Outcome.UNFINISHED, null));
+            inFlight.done(id, new InFlight.Result(InFlight.Outcome.UNFINISHED, null, null));
         }
     }
 

@@ -46,6 +46,8 @@ public final class Headers {
     public static final String EXTRA_FIELDS = "PoboxExtraFields";
     /** Set while a page group's letter is being read again, so a second one waits. */
     public static final String READING_PAGE_GROUP = "PoboxReadingPageGroup";
+    /** Set while a letter holds its registration number for reading, so another letter of that number waits. */
+    public static final String READING_NUMBER = "PoboxReadingNumber";
 
     // ocr (routes/ocr.camel.yaml and the tesseract: and paddle: components)
     /** The OCR engine a page goes to: {@code paddle} or {@code tesseract}. */

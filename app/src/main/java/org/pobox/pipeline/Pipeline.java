@@ -19,6 +19,7 @@ import org.pobox.group.PageGroups;
 import org.pobox.index.LetterIndex;
 import org.pobox.intake.Inbox;
 import org.pobox.intake.Intake;
+import org.pobox.intake.OneLetterPerNumber;
 import org.pobox.node.EngineClient;
 import org.pobox.register.Register;
 import org.pobox.scan.PageDecoder;
@@ -76,7 +77,8 @@ public final class Pipeline implements AutoCloseable {
                 java.time.ZoneId.of(config.get("pobox.register.zone", "Asia/Shanghai")));
         main.bind("inbox", inbox);
         main.bind("inboxFilter", new org.pobox.intake.InboxFilter(inbox));
-        main.bind("intake", new Intake(index, config.archive(), config.failed(), register, inbox));
+        OneLetterPerNumber oneLetterPerNumber = new OneLetterPerNumber(index, register);
+        main.bind("intake", new Intake(index, config.archive(), config.failed(), register, inbox, oneLetterPerNumber));
         main.bind("engineOutage", new EngineOutage(
                 Duration.ofSeconds(Long.parseLong(config.get("pobox.engine.patienceSeconds", "300"))), tracker));
         main.bind("pageGroups", new PageGroups(new PageDecoder(), config.archive()));
@@ -85,7 +87,8 @@ public final class Pipeline implements AutoCloseable {
         this.reader = Understander.fromSeeds(config.path("pobox.seeds"), config.path("pobox.understand.model"));
         UnderstandStage.warmUp(reader);
         main.bind("understandStage", new UnderstandStage(reader, index));
-        main.bind("latePages", new org.pobox.group.LatePages(index, engine, config.archive(), register));
+        main.bind("latePages", new org.pobox.group.LatePages(index, engine, config.archive(), register,
+                oneLetterPerNumber));
         main.bind("batchTracker", tracker);
     }
 

@@ -98,14 +98,14 @@ public final class Register {
     }
 
     /**
-     * These page files of {@code pageGroup} are a letter of their own, not the letter numbered
-     * {@code taken} that they were registered with: the number of the new letter, which later
-     * pages of the group get too. A new next number, unless they already have one other than
-     * {@code taken} (the same pages replayed after a crash): a number is never consumed twice for
-     * them. One write for all their lines, fsynced.
+     * These page files of {@code pageGroup} (null: one file, a letter by itself) are a letter of
+     * their own, not the letter numbered {@code taken} that they were registered with: the number
+     * of the new letter, which later pages of the group get too. A new next number, unless they
+     * already have one other than {@code taken} (the same pages replayed after a crash): a number
+     * is never consumed twice for them. One write for all their lines, fsynced.
      */
     public synchronized String renumber(String pageGroup, List<String> fileIds, String taken) {
-        String group = hash(pageGroup);
+        String group = pageGroup == null ? null : hash(pageGroup);
         List<Entry> files = fileIds.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
         if (files.isEmpty()) {
             // a number nobody's line records would be given again: never
@@ -131,13 +131,15 @@ public final class Register {
     }
 
     private void assign(String group, List<Entry> files, String number) {
-        List<Entry> moved = files.stream().filter(f -> !f.number().equals(number) || !group.equals(f.group()))
+        List<Entry> moved = files.stream().filter(f -> !f.number().equals(number) || !java.util.Objects.equals(group, f.group()))
                 .map(f -> new Entry(number, f.letterId(), f.receivedAt(), group)).toList();
         if (!moved.isEmpty()) {
             append(moved);
             moved.forEach(this::remember);
         }
-        byGroup.put(group, number);
+        if (group != null) {
+            byGroup.put(group, number);
+        }
     }
 
     public synchronized Entry find(String letterId) {
