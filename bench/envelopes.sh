@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Envelope fronts (issue 16): generated DL envelopes (postal code boxes, stamp with a turned round
-# postmark, recipient written large, sender), half in colour, half gray, JPEG; read by the Paddle
+# Envelope fronts (issue 16): generated DL envelopes (postal code written by hand in red, green or
+# black boxes, stamp with a turned round postmark, recipient written large, sender, fed a little
+# askew), half in colour, half gray, JPEG; read by the Paddle
 # engine, the postmark date taken as the understand stage takes it. Prints one line per envelope
 # and the counts: told an envelope, postal code read, recipient read, postmark date right.
 # Usage: bench/envelopes.sh [envelopes=20]

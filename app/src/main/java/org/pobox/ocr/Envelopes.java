@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 public final class Envelopes {
 
     /** Letters pages run to hundreds of characters; an envelope carries a few addresses. */
-    static final int MAX_CHARS = 160;
+    public static final int MAX_CHARS = 160;
 
     private static final Pattern RECIPIENT = Pattern.compile("(信箱|巡视组|同志|领导|收件人|办公室)\\s*(亲)?收\\s*$", Pattern.MULTILINE);
     private static final Pattern POST_BOX = Pattern.compile("邮政专用信箱|\\d{3,4}\\s*信箱");

@@ -423,7 +423,7 @@ public final class Degrade {
     }
 
     /** JPEG in colour (the gray {@link #jpeg} would drop a seal's red or a carbon's blue). */
-    static BufferedImage jpegRgb(BufferedImage page, float quality) {
+    public static BufferedImage jpegRgb(BufferedImage page, float quality) {
         try {
             ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -27,6 +27,9 @@ import java.util.Random;
 public record EnvelopeFront(BufferedImage image, String postalCode, List<String> recipient, LocalDate postmark) {
 
     private static final String[] OFFICES = {"山东即墨", "青岛即墨", "即墨通济", "山东青岛", "即墨潮海"};
+    /** Postal-code boxes are printed red on most envelopes, green or black on some. */
+    private static final Color[] FRAMES = {new Color(200, 40, 40), new Color(210, 60, 50), new Color(40, 130, 70),
+            new Color(50, 50, 50)};
     private static final String[] SENDERS = {"即墨区通济街道", "即墨区潮海街道", "即墨区鳌山卫街道", "即墨区蓝村镇", "即墨区龙山街道"};
 
     /** A DL envelope (220 × 110 mm) at {@code dpi}, posted between 2020-05-20 and 2020-08-10. */
@@ -42,18 +45,26 @@ public record EnvelopeFront(BufferedImage image, String postalCode, List<String>
             g.setColor(new Color(paper, paper - 4 - random.nextInt(10), paper - 15 - random.nextInt(25)));
             g.fillRect(0, 0, w, h);
             Color ink = new Color(random.nextInt(40), random.nextInt(40), 40 + random.nextInt(80));
+            // fed into the scanner a little askew
+            g.rotate(Math.toRadians(3 * random.nextDouble() - 1.5), w / 2.0, h / 2.0);
 
-            // the recipient's postal code, a digit a box
+            // the recipient's postal code, a digit a box, written by hand: each digit its own size,
+            // slant and place, sometimes touching the frame; the boxes printed red, green or black
             String code = "266" + String.format(Locale.ROOT, "%03d", random.nextInt(1000));
-            int box = (int) (8 * mm), gap = (int) (2 * mm);
+            int box = (int) ((7 + random.nextDouble() * 2) * mm), gap = (int) ((1.5 + random.nextDouble()) * mm);
+            Color frame = FRAMES[random.nextInt(FRAMES.length)];
             for (int i = 0; i < 6; i++) {
                 int bx = (int) (10 * mm) + i * (box + gap), by = (int) (10 * mm);
-                g.setColor(new Color(200, 40, 40));
+                g.setColor(frame);
                 g.setStroke(new BasicStroke((float) (0.4 * mm)));
                 g.drawRect(bx, by, box, box);
                 g.setColor(ink);
-                g.setFont(new Font(font, Font.PLAIN, (int) (box * 0.8)));
-                g.drawString(code.substring(i, i + 1), bx + box / 4 + random.nextInt(3), by + box * 4 / 5);
+                g.setFont(new Font(font, Font.PLAIN, (int) (box * (0.65 + 0.3 * random.nextDouble()))));
+                AffineTransform plain = g.getTransform();
+                int dx = bx + box / 5 + random.nextInt(Math.max(1, box / 5)), dy = by + box * 4 / 5 + random.nextInt(Math.max(1, box / 8));
+                g.rotate(Math.toRadians(random.nextInt(21) - 10), dx, dy);
+                g.drawString(code.substring(i, i + 1), dx, dy);
+                g.setTransform(plain);
             }
 
             // the stamp and the postmark over its left edge

@@ -70,6 +70,8 @@ public final class PaddleEngine implements OcrEngine {
 
     /** PaddleOCR's drop_score: lines read with less confidence are noise more often than text. */
     static final double MIN_LINE_SCORE = 0.5;
+    /** A postal code read from its boxes is kept at this mean score or more. */
+    static final double POSTCODE_SCORE = 0.8;
     private static final int ORIENTATION_LINES = 6;
     /** Lines read both ways before a page the classifier calls upside down is turned. */
     private static final int CONFIRM_LINES = 3;
@@ -154,19 +156,46 @@ public final class PaddleEngine implements OcrEngine {
             double scale = (double) page.getWidth() / image.getWidth();
             PaddlePage fast = readUpright(page, scale, 0).withPath(PaddlePage.FAST);
             if (!adaptive || rereadSide <= 0 || !doubtful(fast, page)) {
-                return fast;
+                return withPostcode(fast, page, scale);
             }
             // read again, cleaned and closer; keep whichever read is surer of itself
             t = clock.start();
             BufferedImage cleaned = PageCleaner.clean(page);
             clock.lap("clean", t);
             PaddlePage again = readUpright(cleaned, scale, rereadSide).withPath(PaddlePage.CLEANED);
-            return again.betterThan(fast) ? again : fast;
+            return withPostcode(again.betterThan(fast) ? again : fast, page, scale);
         } catch (PaddleException e) {
             throw e;
         } catch (OrtException | RuntimeException e) {
             throw new PaddleException("Paddle failed on a page", e);
         }
+    }
+
+    /**
+     * On an envelope front (a short read, as it came), the postal code from its six boxes
+     * ({@link PostcodeBoxes}) in place of whatever the detector made of them; the read as it was
+     * when there is no such row or its six digits are not read surely.
+     */
+    private PaddlePage withPostcode(PaddlePage read, BufferedImage page, double scale) throws OrtException {
+        long chars = read.text().codePoints().filter(c -> !Character.isWhitespace(c)).count();
+        if (read.quarterTurns() != 0 || chars > org.pobox.ocr.Envelopes.MAX_CHARS) {
+            return read;
+        }
+        long t = clock.start();
+        PostcodeBoxes.Row row = PostcodeBoxes.find(page);
+        if (row == null) {
+            clock.lap("postcode", t);
+            return read;
+        }
+        TextRecognizer.Line code = recognizer.recognize(List.of(PostcodeBoxes.strip(page, row))).get(0);
+        clock.lap("postcode", t);
+        String digits = code.text().replaceAll("\\s", "");
+        if (!digits.matches("\\d{" + PostcodeBoxes.DIGITS + "}") || code.score() < POSTCODE_SCORE) {
+            return read;
+        }
+        double[] xs = {row.left() / scale, row.right() / scale, row.right() / scale, row.left() / scale};
+        double[] ys = {row.top() / scale, row.top() / scale, row.bottom() / scale, row.bottom() / scale};
+        return read.withLine(new PaddleLine(digits, code.score(), xs, ys));
     }
 
     /** Doubtful: many doubtful characters, a low mean score, red or blue on the page, or a shadow across it. */

@@ -48,6 +48,39 @@ public record PaddlePage(String text, double confidence, List<PaddleLine> lines,
         return new PaddlePage(text, confidence, lines, quarterTurns, lowConfidenceShare, how);
     }
 
+    /**
+     * This read with {@code line} in place of the lines whose centre lies inside it, the text
+     * and mean score made again. Only for a page read as it came (no quarter turn), whose line
+     * boxes are in reading geometry.
+     */
+    PaddlePage withLine(PaddleLine line) {
+        double x0 = min(line.xs()), x1 = max(line.xs()), y0 = min(line.ys()), y1 = max(line.ys());
+        List<LineOrder.Piece> pieces = new java.util.ArrayList<>();
+        for (PaddleLine l : lines) {
+            double cx = (min(l.xs()) + max(l.xs())) / 2, cy = (min(l.ys()) + max(l.ys())) / 2;
+            if (cx < x0 || cx > x1 || cy < y0 || cy > y1) {
+                pieces.add(piece(l));
+            }
+        }
+        pieces.add(piece(line));
+        List<PaddleLine> ordered = LineOrder.readingOrder(pieces).stream()
+                .map(p -> new PaddleLine(p.text(), p.score(), p.box().xs(), p.box().ys())).toList();
+        double mean = pieces.stream().mapToDouble(LineOrder.Piece::score).average().orElse(0);
+        return new PaddlePage(LineOrder.text(pieces), mean, ordered, quarterTurns, lowConfidenceShare, path);
+    }
+
+    private static LineOrder.Piece piece(PaddleLine l) {
+        return new LineOrder.Piece(new TextBox(l.xs(), l.ys(), l.score()), l.text(), l.score());
+    }
+
+    private static double min(double[] v) {
+        return java.util.Arrays.stream(v).min().orElseThrow();
+    }
+
+    private static double max(double[] v) {
+        return java.util.Arrays.stream(v).max().orElseThrow();
+    }
+
     public PageText toPageText() {
         return new PageText(text, confidence);
     }
