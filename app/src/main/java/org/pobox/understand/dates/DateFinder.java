@@ -22,6 +22,12 @@ public final class DateFinder {
     private static final Pattern CHINESE = Pattern.compile(
             "([二〇零一两三四五六七八九Oo0@=]{4,6})年([一二三四五六七八九十+]{1,2})月([一二三四五六七八九十+]{1,3})日");
     private static final String CN_DIGITS = "〇一二三四五六七八九";
+    /**
+     * A postmark's date with its year cut short: printed in two digits (20.05.29), or its first
+     * digit lost where the ring crosses it (020.05.29, or 2 020.05.29 with a gap read in).
+     */
+    private static final Pattern SHORT_YEAR = Pattern.compile(
+            "(?<![0-9])(?:([0-9])\\s)?([0-9]{2,3})\\s*[.\\-/]\\s*([0-9]{1,2})\\s*[.\\-/]\\s*([0-9]{1,2})(?![0-9])");
 
     private final int defaultYear;
 
@@ -59,11 +65,26 @@ public final class DateFinder {
         return last.start() >= body.length() * 3 / 4 || body.length() - last.end() < 60 ? last : null;
     }
 
-    /** The postmark: the latest date on the envelope. */
+    /**
+     * The postmark: the latest date on the envelope. A date whose year is cut short counts when
+     * what is left of the year ends the round's year or the one before (a letter posted in
+     * December, received in January); any other year is left alone.
+     */
     public Found postmark(String envelope) {
         if (envelope == null || envelope.isBlank()) return null;
+        List<Found> found = new ArrayList<>(all(envelope));
+        Matcher m = SHORT_YEAR.matcher(OcrDigits.read(envelope, 1));
+        while (m.find()) {
+            String year = (m.group(1) == null ? "" : m.group(1)) + m.group(2);
+            for (int y : new int[] {defaultYear, defaultYear - 1}) {
+                if (String.valueOf(y).endsWith(year)) {
+                    add(found, m, y, Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)));
+                    break;
+                }
+            }
+        }
         Found best = null;
-        for (Found f : all(envelope)) if (best == null || f.date().isAfter(best.date())) best = f;
+        for (Found f : found) if (best == null || f.date().isAfter(best.date())) best = f;
         return best;
     }
 
