@@ -32,15 +32,21 @@ final class ShowCommand implements Callable<Integer> {
         }
         String base = url != null ? url : config.get("pobox.web.url",
                 "http://127.0.0.1:" + config.get("pobox.web.port", "8080"));
-        HttpGet.Answer resp = HttpGet.get(base + "/api/letters/" + id, java.util.Map.of("Authorization", "Bearer " + t),
-                Duration.ofSeconds(5), Duration.ofSeconds(30));
+        HttpGet.Answer resp;
+        try {
+            resp = HttpGet.get(base + "/api/letters/" + id, java.util.Map.of("Authorization", "Bearer " + t),
+                    Duration.ofSeconds(5), Duration.ofSeconds(30));
+        } catch (java.net.ConnectException e) {
+            System.err.println("pobox show: nothing answers at " + base + ": start `pobox serve` (or `pobox run`) first, or give --url");
+            return 2;
+        }
         JsonNode l = new ObjectMapper().readTree(resp.body());
         if (resp.status() != 200) {
             System.err.println("pobox show: " + resp.status() + " " + l.path("error").asText());
             return resp.status() == 404 ? 1 : 2;
         }
         System.out.printf("%s  %s%n", l.path("registration_no").asText("-"), l.path("id").asText());
-        for (String f : new String[] {"received_at", "subject", "subjects", "discipline", "region", "target_level", "in_scope",
+        for (String f : new String[] {"received_at", "letter_date", "postmark_date", "subject", "subjects", "discipline", "region", "target_level", "in_scope",
                 "signed", "late", "needs_review", "sealed", "page_count", "ocr_confidence"}) {
             if (l.has(f)) {
                 System.out.printf("  %-14s %s%n", f, l.get(f).isTextual() ? l.get(f).asText() : l.get(f).toString());

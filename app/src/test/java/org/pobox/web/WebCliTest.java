@@ -48,21 +48,25 @@ class WebCliTest {
         }
     }
 
-    record Run(int exit, String out) {
+    record Run(int exit, String out, String err) {
     }
 
     static synchronized Run cli(String stdin, String... args) {
         InputStream oldIn = System.in;
         PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
         try {
             System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             int exit = PoboxCli.execute(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8));
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setIn(oldIn);
             System.setOut(oldOut);
+            System.setErr(oldErr);
         }
     }
 
@@ -86,6 +90,12 @@ class WebCliTest {
         assertThat(shown.exit()).isZero();
         assertThat(shown.out()).contains("JM-2020-0001").contains("征地拆迁补偿款").doesNotContain(REPORTER_PHONE)
                 .doesNotContain(REPORTER_NAME);
+        assertThat(shown.out()).containsPattern("letter_date +2020-05-28").containsPattern("postmark_date +2020-05-30");
+        // no web server at that address: one line that says what to start, no stack trace
+        Run nobody = cli("", "show", "--token", token, "--url", "http://127.0.0.1:" + org.pobox.support.TestEngine.freePort(),
+                SIGNED);
+        assertThat(nobody.exit()).isEqualTo(2);
+        assertThat(nobody.err()).contains("start `pobox serve`").doesNotContain("Exception").hasLineCount(1);
         assertThat(cli("", "show", "--token", token, SEALED).exit()).isEqualTo(1);
         assertThat(cli("", "audit", "--user", "cliinv", "--action", "view").out()).contains("2 entries");
         assertThat(cli("", "user", "token", "--revoke", "cliinv").exit()).isZero();

@@ -88,6 +88,8 @@ final class WebFixture {
                 "侵害群众利益", List.of("侵害群众利益", "贪污贿赂"), "群众纪律", "通济", "村级", true, true, false, false, "1");
         signed.put("reporter", Map.of("name", REPORTER_NAME, "phone", REPORTER_PHONE, "id_number", REPORTER_ID,
                 "address", REPORTER_ADDRESS));
+        signed.put("letter_date", "2020-05-28");
+        signed.put("postmark_date", "2020-05-30");
         signed.put("targets", List.of(Map.of("name", "张某", "post", "村支部书记", "unit", "王家村", "level", "村级")));
         signed.put("explain", List.of(Map.of("field", "subject", "value", "侵害群众利益", "method", "rules", "score", 0.9,
                 "evidence", List.of(Map.of("text", "补偿款", "start", 12, "end", 15, "note", "关键词")))));
