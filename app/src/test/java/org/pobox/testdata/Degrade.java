@@ -244,14 +244,28 @@ public final class Degrade {
      * across it, vignetting, blur growing towards the edges, saved as a JPEG of quality 50-70.
      */
     public static BufferedImage phonePhoto(BufferedImage page, Random random) {
+        return phonePhoto(page, random, false);
+    }
+
+    /**
+     * As {@link #phonePhoto(BufferedImage, Random)}; {@code steep}: the phone held at a slant
+     * instead of above the sheet, so its far edge is much narrower than its near one (far corners
+     * 12-22% in, near ones 2-5%), the far edge at the top or the bottom.
+     */
+    public static BufferedImage phonePhoto(BufferedImage page, Random random, boolean steep) {
         BufferedImage src = rgb(page);
         int w = src.getWidth(), h = src.getHeight();
         int ow = w, oh = h;
         // where the sheet's corners land in the photo (TL, TR, BR, BL): 4-12% in, unevenly
         double[] qx = new double[4], qy = new double[4];
         double[][] base = {{0, 0}, {1, 0}, {1, 1}, {0, 1}};
+        boolean farTop = random.nextBoolean();
         for (int i = 0; i < 4; i++) {
             double ix = 0.04 + random.nextDouble() * 0.08, iy = 0.03 + random.nextDouble() * 0.07;
+            if (steep) {
+                boolean far = (base[i][1] == 0) == farTop;
+                ix = far ? 0.12 + random.nextDouble() * 0.10 : 0.02 + random.nextDouble() * 0.03;
+            }
             qx[i] = base[i][0] == 0 ? ix * ow : (1 - ix) * ow;
             qy[i] = base[i][1] == 0 ? iy * oh : (1 - iy) * oh;
         }

@@ -61,6 +61,9 @@ public final class OcrCompareBench {
     /** The hard kinds of issue 16, in the order they happen to a letter: writing, overlays, capture. */
     static final List<String> HARD = List.of("hand", "carbon", "bleed", "seal", "fax", "photo");
 
+    /** Phone photos taken at a slant (the far edge much narrower), alone and over each other hard kind. */
+    static final List<String> STEEP = List.of("steep", "hand+steep", "carbon+steep", "bleed+steep", "seal+steep", "fax+steep");
+
     /** Each hard kind alone, then each pair of them ("hand+bleed"), in a fixed order. */
     static List<String> hardKinds() {
         List<String> kinds = new ArrayList<>(HARD);
@@ -79,7 +82,8 @@ public final class OcrCompareBench {
     /**
      * @param mix "ordinary": a third each clean, degraded, handwriting-like (the pages as before);
      *            "hard": the hard kinds and their pairs in turn; "mixed": every fifth page hard,
-     *            the others clean and degraded in turn (issue 16's 80/20 batch)
+     *            the others clean and degraded in turn (issue 16's 80/20 batch); "steep": phone
+     *            photos taken at a slant, alone and over each other hard kind
      */
     static void generate(Path dir, int count, String mix) throws Exception {
         Path pages = Files.createDirectories(dir.resolve("pages"));
@@ -99,6 +103,7 @@ public final class OcrCompareBench {
                     case "hard" -> hard.get(i % hard.size());
                     case "hands" -> HandStrokes.Hand.values()[i % HandStrokes.Hand.values().length].kind();
                     case "mixed" -> i % 5 == 4 ? hard.get(hardDone++ % hard.size()) : i % 2 == 0 ? "clean" : "degraded";
+                    case "steep" -> STEEP.get(i % STEEP.size());
                     default -> i % 3 == 0 ? "clean" : i % 3 == 1 ? "degraded" : "handwriting";
                 };
                 String truth = texts.isEmpty() ? generator.letters().letter() : texts.get(i % texts.size());
@@ -165,8 +170,8 @@ public final class OcrCompareBench {
         if (parts.contains("fax")) {
             page = Degrade.fax(page, dpi, random);
         }
-        if (parts.contains("photo")) {
-            page = Degrade.phonePhoto(page, random);
+        if (parts.contains("photo") || parts.contains("steep")) {
+            page = Degrade.phonePhoto(page, random, parts.contains("steep"));
         }
         return page;
     }
