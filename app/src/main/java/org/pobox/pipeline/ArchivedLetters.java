@@ -105,13 +105,16 @@ final class ArchivedLetters {
         }
 
         Map<String, List<ArchivedFile>> pageFiles = new LinkedHashMap<>();
+        List<ArchivedFile> namesOnly = new ArrayList<>(); // bytes of a recorded letter under another name
         for (ArchivedFile f : byName.values()) {
             if (claimed.contains(f.path().getFileName().toString())) {
                 continue;
             }
             Optional<PageFileName> page = PageFileName.parse(f.name());
             if (page.isPresent()) {
-                if (!claimedShas.contains(f.sha256())) { // a page already part of a recorded letter
+                if (claimedShas.contains(f.sha256())) { // a page already part of a recorded letter
+                    namesOnly.add(f);
+                } else {
                     pageFiles.computeIfAbsent(page.get().letter(), k -> new ArrayList<>()).add(f);
                 }
                 continue;
@@ -127,8 +130,47 @@ final class ArchivedLetters {
                         true, group.get(0).receivedAt(), null));
             }
         }
-        return letters.values().stream()
-                .sorted(Comparator.comparing(ArchivedLetter::receivedAt).thenComparing(ArchivedLetter::id)).toList();
+        return sameBytesOnce(letters.values().stream()
+                .sorted(Comparator.comparing(ArchivedLetter::receivedAt).thenComparing(ArchivedLetter::id)).toList(), namesOnly);
+    }
+
+    /**
+     * As at intake ({@link org.pobox.intake.OneLetterPerNumber}): a letter found from its files
+     * whose bytes are all in another letter is that letter, which takes its names; so are files
+     * whose bytes a recorded letter has under another name. A letter with an OCR record was indexed
+     * as it is and stays, under its id; of the others the one received first holds. In order of
+     * receipt.
+     */
+    private static List<ArchivedLetter> sameBytesOnce(List<ArchivedLetter> letters, List<ArchivedFile> namesOnly) {
+        List<ArchivedLetter> kept = new ArrayList<>();
+        Map<String, List<Integer>> holders = new HashMap<>(); // a file's SHA-256 → the kept letters with it
+        List<ArchivedLetter> recordedFirst = new ArrayList<>(letters.stream().filter(l -> l.record() != null).toList());
+        recordedFirst.addAll(letters.stream().filter(l -> l.record() == null).toList());
+        for (ArchivedLetter letter : recordedFirst) {
+            Set<String> shas = letter.files().stream().map(ArchivedFile::sha256).collect(java.util.stream.Collectors.toSet());
+            Integer holder = letter.record() != null ? null : holders.getOrDefault(letter.files().get(0).sha256(), List.of()).stream()
+                    .filter(k -> kept.get(k).files().stream().map(ArchivedFile::sha256).toList().containsAll(shas))
+                    .findFirst().orElse(null);
+            if (holder != null) {
+                ArchivedLetter merged = kept.get(holder);
+                for (String name : letter.names()) {
+                    merged = merged.withName(name);
+                }
+                kept.set(holder, merged);
+                continue;
+            }
+            for (String sha : shas) {
+                holders.computeIfAbsent(sha, k -> new ArrayList<>()).add(kept.size());
+            }
+            kept.add(letter);
+        }
+        for (ArchivedFile f : namesOnly) {
+            List<Integer> with = holders.getOrDefault(f.sha256(), List.of());
+            if (!with.isEmpty()) {
+                kept.set(with.get(0), kept.get(with.get(0)).withName(f.name()));
+            }
+        }
+        return kept.stream().sorted(Comparator.comparing(ArchivedLetter::receivedAt).thenComparing(ArchivedLetter::id)).toList();
     }
 
     /** Page files of one letter name: each page number once per letter, in order of receipt. */

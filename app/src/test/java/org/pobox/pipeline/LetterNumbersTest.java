@@ -156,6 +156,14 @@ class LetterNumbersTest {
             assertThat(numbers(letters)).containsExactly(number(1), number(2), number(3));
             assertThat(letters.get(d).path("registration_no").asText()).isEqualTo(number(3));
             assertThat(letters.get(a).path("registration_no").asText()).isEqualTo(number(1));
+
+            // pobox reindex finds the same three letters in archive/, with every name
+            List<ArchivedLetters.ArchivedLetter> archived = ArchivedLetters.scan(config.archive(),
+                    new org.pobox.ocr.OcrRecords(config.archive()), pipeline.register());
+            assertThat(archived).extracting(ArchivedLetters.ArchivedLetter::id).containsExactlyInAnyOrderElementsOf(letters.keySet());
+            for (ArchivedLetters.ArchivedLetter l : archived) {
+                assertThat(l.names()).as(l.id()).containsExactlyInAnyOrderElementsOf(names(letters.get(l.id())));
+            }
         }
     }
 
