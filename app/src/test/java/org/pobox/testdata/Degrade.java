@@ -202,9 +202,13 @@ public final class Degrade {
         Font font = new Font(ScanGenerator.installedFonts().get(0), Font.BOLD, d / 7);
         g.setFont(font);
         g.drawString("★", x + d / 2 - d / 14, y + d / 2 + d / 14);
-        ringText(g, font, "某某县某某镇人民政府", x, y, d, -150, 120, d / 14f);
-        g.setFont(font.deriveFont(d / 9f));
-        g.drawString("公章", x + d / 2 - d / 9, y + d * 3 / 4);
+        // -DnoSealLettering=true: ring and star only (the same pages otherwise: no random draw is
+        // skipped), to measure what the lettering alone costs the text under it
+        if (!Boolean.getBoolean("noSealLettering")) {
+            ringText(g, font, "某某县某某镇人民政府", x, y, d, -150, 120, d / 14f);
+            g.setFont(font.deriveFont(d / 9f));
+            g.drawString("公章", x + d / 2 - d / 9, y + d * 3 / 4);
+        }
         g.dispose();
         BufferedImage out = rgb(page);
         int w = out.getWidth(), h = out.getHeight();
