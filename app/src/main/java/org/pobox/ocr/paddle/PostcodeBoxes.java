@@ -45,8 +45,29 @@ final class PostcodeBoxes {
         }
     }
 
+    /** The page is searched at this long side at most: a box is still ~40 px, its frame 2 px. */
+    private static final int SEARCH_SIDE = 1200;
+
     /** The row of postal-code boxes on this page, or null. */
     static Row find(BufferedImage page) {
+        // searched on a smaller copy: the arrays below would be ~200 MB for a 4000-px photo
+        double scale = Math.min(1, (double) SEARCH_SIDE / Math.max(page.getWidth(), page.getHeight()));
+        BufferedImage small = scale < 1 ? Images.resize(page, (int) Math.round(page.getWidth() * scale),
+                (int) Math.round(page.getHeight() * scale)) : page;
+        Row row = findIn(small);
+        if (row == null || scale == 1) {
+            return row;
+        }
+        List<int[]> boxes = new ArrayList<>();
+        for (int[] b : row.boxes()) {
+            int x = (int) Math.floor(b[0] / scale), y = (int) Math.floor(b[1] / scale);
+            boxes.add(new int[] {x, y, Math.min(page.getWidth() - x, (int) Math.ceil(b[2] / scale)),
+                    Math.min(page.getHeight() - y, (int) Math.ceil(b[3] / scale))});
+        }
+        return new Row(boxes);
+    }
+
+    private static Row findIn(BufferedImage page) {
         int w = page.getWidth(), h = page.getHeight();
         boolean[] ink = ink(page);
         int longSide = Math.max(w, h);
