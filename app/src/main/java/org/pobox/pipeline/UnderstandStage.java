@@ -53,9 +53,10 @@ public class UnderstandStage {
      */
     public LetterDocument understand(Letter letter, String rereadOf, String indexName) {
         LetterIndex index = this.index.in(indexName);
-        LetterUnderstanding u = reader.understand(letter.text(), null, letter.receivedAt());
+        // the envelope gives the postmark date, and its sender lines the writer of an unsigned letter
+        LetterUnderstanding u = reader.understand(letter.text(), letter.envelopeText(), letter.receivedAt());
         List<Page> masked = letter.pages().stream()
-                .map(p -> p.masked(t -> reader.mask(t, u.reporter())))
+                .map(p -> p.masked(p.envelope() ? reader.envelopeMask(p.text(), u.reporter()) : t -> reader.mask(t, u.reporter())))
                 .toList();
         Letter searchable = Letter.of(letter.id(), letter.fileNames(), letter.archiveName(), letter.receivedAt(), masked,
                 letter.reviewReasons());

@@ -201,6 +201,42 @@ public final class Understander {
         return mask(text, null);
     }
 
+    /** What an envelope's front says about where and when it went, not who sent it. */
+    private static final Pattern ENVELOPE_KEPT = Pattern.compile(
+            "信箱|巡视组|收件人|^(亲)?(收|启)$|亲启$|(亲)?收$|^中国邮政$|^邮资|^[0-9]+(\\.[0-9]{1,2})?元$");
+    private static final Pattern POSTAL_CODE = Pattern.compile("^[0-9]{6}$");
+
+    /**
+     * The mask for an envelope page ({@code pageText}, its lines too): what tells where and when it
+     * was posted is kept (the recipient's lines, the postmark's date, the postal code of the boxes
+     * on its first line, the stamp's 中国邮政 and value); every other piece is written as
+     * [寄件人]: an envelope's sender is its writer, signed letter or not, and their name, address,
+     * phone and postal code are no more for the engine than the body's. What OCR made of the
+     * postmark's ring goes too. The scan shows a lead the whole envelope. Then masked as any text.
+     */
+    public java.util.function.UnaryOperator<String> envelopeMask(String pageText, Reporter known) {
+        String first = pageText == null ? "" : pageText.strip().lines().findFirst().orElse("");
+        java.util.Set<String> codes = new java.util.HashSet<>();
+        for (String token : first.split("\\s+")) {
+            if (POSTAL_CODE.matcher(token).matches()) codes.add(token);
+        }
+        return text -> {
+            List<String> lines = new ArrayList<>();
+            for (String line : text.split("\n", -1)) {
+                List<String> kept = new ArrayList<>();
+                for (String token : line.strip().split("\\s+")) {
+                    if (token.isEmpty()) continue;
+                    boolean keep = ENVELOPE_KEPT.matcher(token).find() || codes.contains(token) || dates.postmark(token) != null;
+                    String piece = keep ? token : SENDER_LABEL;
+                    // one label for a run of the sender's pieces
+                    if (!(piece.equals(SENDER_LABEL) && !kept.isEmpty() && kept.get(kept.size() - 1).equals(SENDER_LABEL))) kept.add(piece);
+                }
+                lines.add(String.join(" ", kept));
+            }
+            return mask(String.join("\n", lines), known);
+        };
+    }
+
     /**
      * The signature for repeats (重复信访) of a letter's searchable (masked) text: a MinHash of its
      * own sentences and the particulars of its matter. Store {@code bandKeys()} in a keyword field
@@ -291,7 +327,9 @@ public final class Understander {
      * page, which the scan must then hide too ({@code search.PageRedaction} covers the lines that
      * hold one).
      */
-    public static final List<String> MASK_LABELS = List.of("[举报人]", "[电话]", "[身份证号]", "[地址]", "[号码]");
+    public static final List<String> MASK_LABELS = List.of("[举报人]", "[电话]", "[身份证号]", "[地址]", "[号码]", "[寄件人]");
+    /** An envelope's sender block, masked whole ({@link #envelopeMask}). */
+    static final String SENDER_LABEL = MASK_LABELS.get(5);
 
     private static String label(String kind) {
         return switch (kind) {

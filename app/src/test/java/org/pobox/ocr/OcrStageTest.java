@@ -206,6 +206,37 @@ class OcrStageTest {
         assertThat(doc.get("text").asText()).contains("扶贫资金被挪用");
     }
 
+    /**
+     * Issue 16 item 5, as the mailroom scans a letter: the envelope's front (postal code by hand in
+     * its boxes, a turned round postmark over the stamp) in colour, then the letter. The letter is
+     * indexed with the postmark's date, its text without the envelope, and the envelope's sender
+     * (the writer) not in the engine at all.
+     */
+    @Test
+    void aScannedEnvelopeFrontGivesItsLetterThePostmarkDate() throws Exception {
+        org.pobox.testdata.EnvelopeFront front = org.pobox.testdata.EnvelopeFront.draw(new Random(1606L), 200,
+                ScanGenerator.installedFonts().get(0));
+        BufferedImage envelope = org.pobox.testdata.Degrade.jpegRgb(front.image(), 0.7f);
+        Path source = dir.resolve("posted.tif");
+        ScanFiles.write(Format.TIFF, source, List.of(envelope, generator.render(generator.letters().letterWith("村干部侵占集体土地"),
+                PageStyle.clean(200))), 200);
+        TestPobox.drop(source, paddleConfig.inbox(), "posted.tif");
+        assertThat(paddle.drain(Duration.ofMinutes(3), (d, t, tr) -> { })).isEmpty();
+
+        var response = TestEngine.client().rest().performRequest(new org.elasticsearch.client.Request("GET",
+                "/letters_ocrstage/_doc/" + LetterIds.sha256(source)));
+        JsonNode doc = Json.MAPPER.readTree(EntityUtils.toString(response.getEntity())).get("_source");
+        assertThat(doc.get("postmark_date").asText()).isEqualTo(front.postmark().toString());
+        assertThat(doc.get("pages").get(0).get("envelope").asBoolean()).isTrue();
+        assertThat(doc.get("pages").get(0).get("text").asText().split("\\s+")).contains(front.postalCode());
+        assertThat(doc.get("text").asText().replaceAll("\\s", "")).contains("村干部侵占集体土地").doesNotContain("邮政专用信箱");
+        // the sender is the writer: their address is not stored, on the page, its lines or the envelope's text
+        String street = front.sender().replaceAll("^.*(街道|镇)", ""); // "285号"
+        assertThat(doc.get("envelope_text").asText()).contains("巡视组").contains("[寄件人]").doesNotContain(street)
+                .doesNotContain("266200");
+        assertThat(doc.get("pages").get(0).toString()).doesNotContain(street).doesNotContain("266200");
+    }
+
     @Test
     void pagesScannedAsSeparateFilesFormOneLetterInPageOrder() throws Exception {
         List<Path> sources = new ArrayList<>();

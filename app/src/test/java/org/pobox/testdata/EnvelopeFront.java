@@ -23,8 +23,9 @@ import java.util.Random;
  * @param postalCode the recipient's postal code, as written in the boxes
  * @param recipient  the recipient lines, as written ("…信箱", "…巡视组 收")
  * @param postmark   the date the postmark shows
+ * @param sender     the sender's address line (the writer's: restricted)
  */
-public record EnvelopeFront(BufferedImage image, String postalCode, List<String> recipient, LocalDate postmark) {
+public record EnvelopeFront(BufferedImage image, String postalCode, List<String> recipient, LocalDate postmark, String sender) {
 
     private static final String[] OFFICES = {"山东即墨", "青岛即墨", "即墨通济", "山东青岛", "即墨潮海"};
     /** Postal-code boxes are printed red on most envelopes, green or black on some. */
@@ -93,7 +94,7 @@ public record EnvelopeFront(BufferedImage image, String postalCode, List<String>
             String sender = SENDERS[random.nextInt(SENDERS.length)] + (1 + random.nextInt(300)) + "号";
             g.drawString(sender, w - (int) (95 * mm), h - (int) (14 * mm));
             g.drawString("邮政编码：266200", w - (int) (95 * mm), h - (int) (7 * mm));
-            return new EnvelopeFront(image, code, recipient, date);
+            return new EnvelopeFront(image, code, recipient, date, sender);
         } finally {
             g.dispose();
         }
