@@ -9,17 +9,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.support.SynchronizationAdapter;
 import org.pobox.index.CorrectionStore;
 import org.pobox.index.LetterDocument;
 import org.pobox.index.LetterIndex;
+import org.pobox.intake.OneAtATime;
 import org.pobox.intake.OneLetterPerNumber;
 import org.pobox.letter.Headers;
 import org.pobox.letter.Json;
@@ -62,16 +58,14 @@ public class LatePages {
     /** What the indexed letter keeps when read again: what people gave it, and its repeat link (not counted twice). */
     private static final List<String> KEPT = java.util.stream.Stream.concat(LetterDocument.GIVEN_BY_PEOPLE.stream(),
             java.util.stream.Stream.of("duplicate_of", "repeat_count")).toList();
-    /** Longest wait for an earlier letter of the same group still being read. */
-    private static final long WAIT_MINUTES = 30;
 
     private final LetterIndex index;
     private final EngineClient engine;
     private final Path archive;
     private final Register register;
     private final OneLetterPerNumber oneLetterPerNumber;
-    /** Page group → the letter of that group being read now: a late page waits for it to be indexed. */
-    private final Map<String, CountDownLatch> reading = new ConcurrentHashMap<>();
+    /** The letter of a page group being read now: a late page waits for it to be indexed. */
+    private final OneAtATime reading = new OneAtATime("page group");
 
     public LatePages(LetterIndex index, EngineClient engine, Path archive, Register register,
             OneLetterPerNumber oneLetterPerNumber) {
@@ -91,7 +85,9 @@ public class LatePages {
         Message in = exchange.getMessage();
         PageGroup group = in.getBody(PageGroup.class);
         String pageGroup = PageFileName.pageGroup(register.roundCode(), in.getHeader(Headers.GROUP_KEY, String.class));
-        waitForEarlierLetter(exchange, pageGroup);
+        // two letters of one group are never read at once: a late page completed while its letter
+        // is still being read waits until that letter is indexed (or has failed), then finds it
+        reading.enter(exchange, pageGroup, Headers.READING_PAGE_GROUP);
 
         ObjectNode extra = Json.MAPPER.createObjectNode().put("page_group", pageGroup);
         in.setHeader(Headers.EXTRA_FIELDS, extra);
@@ -186,32 +182,6 @@ public class LatePages {
         if (n > 0) {
             LOG.info("letter {}: {} corrections applied again", LetterIds.shortId(id), n);
         }
-    }
-
-    /**
-     * Two letters of one group are never read at once: a late page completed while its letter is
-     * still being read waits until that letter is indexed (or has failed), then finds it.
-     */
-    private void waitForEarlierLetter(Exchange exchange, String pageGroup) throws InterruptedException {
-        if (exchange.getProperty(Headers.READING_PAGE_GROUP, Boolean.class) != null) {
-            return; // a redelivery (the engine was away): this exchange is the one reading
-        }
-        exchange.setProperty(Headers.READING_PAGE_GROUP, true);
-        CountDownLatch mine = new CountDownLatch(1);
-        CountDownLatch earlier;
-        while ((earlier = reading.putIfAbsent(pageGroup, mine)) != null) {
-            if (!earlier.await(WAIT_MINUTES, TimeUnit.MINUTES)) {
-                LOG.warn("a letter of the same page group is still being read after {} min: not waiting longer", WAIT_MINUTES);
-                reading.remove(pageGroup, earlier);
-            }
-        }
-        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-            @Override
-            public void onDone(Exchange done) {
-                reading.remove(pageGroup, mine);
-                mine.countDown();
-            }
-        });
     }
 
     /** A letter of these pages alone: every page file of it registered with its number. */

@@ -4,14 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.support.SynchronizationAdapter;
 import org.pobox.index.LetterIndex;
 import org.pobox.letter.Headers;
 import org.pobox.letter.LetterIds;
@@ -34,13 +29,10 @@ import org.slf4j.LoggerFactory;
 public final class OneLetterPerNumber {
 
     private static final Logger LOG = LoggerFactory.getLogger(OneLetterPerNumber.class);
-    /** Longest wait for another letter of the same number still being read. */
-    private static final long WAIT_MINUTES = 30;
-
     private final LetterIndex index;
     private final Register register;
-    /** Registration number → the letter of that number being read now. */
-    private final Map<String, CountDownLatch> reading = new ConcurrentHashMap<>();
+    /** The letter of a registration number being read now. */
+    private final OneAtATime reading = new OneAtATime("registration number");
 
     public OneLetterPerNumber(LetterIndex index, Register register) {
         this.index = index;
@@ -63,9 +55,9 @@ public final class OneLetterPerNumber {
         if (number == null) {
             return null;
         }
-        waitForOtherLetter(exchange, number);
+        reading.enter(exchange, number, Headers.READING_NUMBER);
         for (ObjectNode other : index.numbered(number)) {
-            // the same id is the same pages under another page group: that letter too
+            // a letter of the same id counts too: the same pages under another page group
             String otherId = other.path("id").asText();
             if (bytesOf(other).containsAll(shas)) {
                 LOG.info("letter {}: its files' bytes are all in letter {} ({}): not read again", LetterIds.shortId(id),
@@ -91,27 +83,5 @@ public final class OneLetterPerNumber {
             out.add(letter.path("id").asText());
         }
         return out;
-    }
-
-    private void waitForOtherLetter(Exchange exchange, String number) throws InterruptedException {
-        if (exchange.getProperty(Headers.READING_NUMBER) != null) {
-            return; // a redelivery: this exchange is the one reading
-        }
-        exchange.setProperty(Headers.READING_NUMBER, number);
-        CountDownLatch mine = new CountDownLatch(1);
-        CountDownLatch earlier;
-        while ((earlier = reading.putIfAbsent(number, mine)) != null) {
-            if (!earlier.await(WAIT_MINUTES, TimeUnit.MINUTES)) {
-                LOG.warn("a letter numbered {} is still being read after {} min: not waiting longer", number, WAIT_MINUTES);
-                reading.remove(number, earlier);
-            }
-        }
-        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-            @Override
-            public void onDone(Exchange done) {
-                reading.remove(number, mine);
-                mine.countDown();
-            }
-        });
     }
 }

@@ -44,9 +44,9 @@ public final class Headers {
     public static final String REREAD_OF = "PoboxRereadOf";
     /** Fields of the indexed letter that its new reading keeps (number, seal, page group). */
     public static final String EXTRA_FIELDS = "PoboxExtraFields";
-    /** Set while a page group's letter is being read again, so a second one waits. */
+    /** Set on the exchange that holds its page group for reading (OneAtATime), so a redelivery does not wait for itself. */
     public static final String READING_PAGE_GROUP = "PoboxReadingPageGroup";
-    /** Set while a letter holds its registration number for reading, so another letter of that number waits. */
+    /** Set on the exchange that holds its registration number for reading (OneAtATime), likewise. */
     public static final String READING_NUMBER = "PoboxReadingNumber";
 
     // ocr (routes/ocr.camel.yaml and the tesseract: and paddle: components)
