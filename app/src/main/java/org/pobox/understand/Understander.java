@@ -203,7 +203,7 @@ public final class Understander {
 
     /** What an envelope's front says about where and when it went, not who sent it. */
     private static final Pattern ENVELOPE_KEPT = Pattern.compile(
-            "信箱|巡视组|收件人|^(亲)?(收|启)$|亲启$|(亲)?收$|^中国邮政$|^邮资|^[0-9]+(\\.[0-9]{1,2})?元$");
+            "信箱|巡视组|收件人|收$|亲启$|^中国邮政$|^邮资|^[0-9]+(\\.[0-9]{1,2})?元$");
     private static final Pattern POSTAL_CODE = Pattern.compile("^[0-9]{6}$");
 
     /**

@@ -27,6 +27,24 @@ class MaskAndJsonTest {
     }
 
     /**
+     * An envelope keeps where and when it went; its sender, the writer, is masked whole, named or
+     * not, signed letter or not (their name, street, phone and postal code are restricted too).
+     */
+    @Test
+    void anEnvelopeKeepsItsRecipientAndPostmarkAndMasksItsSender() {
+        Understander r = Readers.RULES_ONLY;
+        String envelope = "266000 中国邮政\n山东省青岛市A013号邮政专用信箱\n省委第十巡视组 收\n即墨区龙山街道东关村 孙立平 寄\n"
+                + "邮政编码：266214 电话 13912345678\n山东即墨\n2020.06.09";
+        LetterUnderstanding u = r.understand(LETTER, envelope, Instant.parse("2020-06-12T00:00:00Z"));
+        String masked = r.envelopeMask(envelope, u.reporter()).apply(envelope);
+        assertThat(u.postmarkDate()).hasToString("2020-06-09");
+        assertThat(masked).contains("266000", "邮政专用信箱", "巡视组 收", "2020.06.09", "[寄件人]")
+                .doesNotContain("孙立平", "东关村", "266214", "5678", "即墨");
+        // a line of the page (an OCR box) is masked by the same rule
+        assertThat(r.envelopeMask(envelope, u.reporter()).apply("孙立平 寄")).isEqualTo("[寄件人]");
+    }
+
+    /**
      * The demo scan letter-1-land-compensation.png as Tesseract and Paddle read it. Without 此致 the
      * closing lines start three quarters in, here inside the last sentence of the body; Paddle also
      * wraps that sentence so that 一直拒绝。 stands on a line of its own. Neither is a signature.
