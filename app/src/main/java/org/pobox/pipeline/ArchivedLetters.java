@@ -144,13 +144,11 @@ final class ArchivedLetters {
     private static List<ArchivedLetter> sameBytesOnce(List<ArchivedLetter> letters, List<ArchivedFile> namesOnly) {
         List<ArchivedLetter> kept = new ArrayList<>();
         Map<String, List<Integer>> holders = new HashMap<>(); // a file's SHA-256 → the kept letters with it
-        List<ArchivedLetter> recordedFirst = new ArrayList<>(letters.stream().filter(l -> l.record() != null).toList());
-        recordedFirst.addAll(letters.stream().filter(l -> l.record() == null).toList());
+        // recorded letters first (a stable sort: each kind stays in order of receipt)
+        List<ArchivedLetter> recordedFirst = letters.stream().sorted(Comparator.comparing(l -> l.record() == null)).toList();
         for (ArchivedLetter letter : recordedFirst) {
             Set<String> shas = letter.files().stream().map(ArchivedFile::sha256).collect(java.util.stream.Collectors.toSet());
-            Integer holder = letter.record() != null ? null : holders.getOrDefault(letter.files().get(0).sha256(), List.of()).stream()
-                    .filter(k -> kept.get(k).files().stream().map(ArchivedFile::sha256).toList().containsAll(shas))
-                    .findFirst().orElse(null);
+            Integer holder = letter.record() != null ? null : holderOf(shas, holders.get(letter.files().get(0).sha256()), kept);
             if (holder != null) {
                 ArchivedLetter merged = kept.get(holder);
                 for (String name : letter.names()) {
@@ -171,6 +169,13 @@ final class ArchivedLetters {
             }
         }
         return kept.stream().sorted(Comparator.comparing(ArchivedLetter::receivedAt).thenComparing(ArchivedLetter::id)).toList();
+    }
+
+    /** The first of {@code candidates} (indexes into {@code kept}) whose files hold all of {@code shas}, or null. */
+    private static Integer holderOf(Set<String> shas, List<Integer> candidates, List<ArchivedLetter> kept) {
+        return candidates == null ? null : candidates.stream()
+                .filter(k -> kept.get(k).files().stream().map(ArchivedFile::sha256).toList().containsAll(shas))
+                .findFirst().orElse(null);
     }
 
     /** Page files of one letter name: each page number once per letter, in order of receipt. */

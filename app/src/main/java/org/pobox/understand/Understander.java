@@ -8,7 +8,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.pobox.understand.dates.DateFinder;
@@ -214,9 +217,9 @@ public final class Understander {
      * phone and postal code are no more for the engine than the body's. What OCR made of the
      * postmark's ring goes too. The scan shows a lead the whole envelope. Then masked as any text.
      */
-    public java.util.function.UnaryOperator<String> envelopeMask(String pageText, Reporter known) {
+    public UnaryOperator<String> envelopeMask(String pageText, Reporter known) {
         String first = pageText == null ? "" : pageText.strip().lines().findFirst().orElse("");
-        java.util.Set<String> codes = new java.util.HashSet<>();
+        Set<String> codes = new HashSet<>();
         for (String token : first.split("\\s+")) {
             if (POSTAL_CODE.matcher(token).matches()) codes.add(token);
         }
@@ -226,10 +229,11 @@ public final class Understander {
                 List<String> kept = new ArrayList<>();
                 for (String token : line.strip().split("\\s+")) {
                     if (token.isEmpty()) continue;
-                    boolean keep = ENVELOPE_KEPT.matcher(token).find() || codes.contains(token) || dates.postmark(token) != null;
-                    String piece = keep ? token : SENDER_LABEL;
-                    // one label for a run of the sender's pieces
-                    if (!(piece.equals(SENDER_LABEL) && !kept.isEmpty() && kept.get(kept.size() - 1).equals(SENDER_LABEL))) kept.add(piece);
+                    if (ENVELOPE_KEPT.matcher(token).find() || codes.contains(token) || dates.postmark(token) != null) {
+                        kept.add(token);
+                    } else if (kept.isEmpty() || !kept.get(kept.size() - 1).equals(SENDER_LABEL)) {
+                        kept.add(SENDER_LABEL); // one label for a run of the sender's pieces
+                    }
                 }
                 lines.add(String.join(" ", kept));
             }

@@ -40,7 +40,8 @@ public record PaddlePage(String text, double confidence, List<PaddleLine> lines,
         return quality() + LENGTH_WEIGHT * longer > other.quality();
     }
 
-    private long chars() {
+    /** Characters read, spaces not counted. */
+    long chars() {
         return text.codePoints().filter(c -> !Character.isWhitespace(c)).count();
     }
 
@@ -57,9 +58,10 @@ public record PaddlePage(String text, double confidence, List<PaddleLine> lines,
         double x0 = min(line.xs()), x1 = max(line.xs()), y0 = min(line.ys()), y1 = max(line.ys());
         List<LineOrder.Piece> pieces = new java.util.ArrayList<>();
         for (PaddleLine l : lines) {
-            double cx = (min(l.xs()) + max(l.xs())) / 2, cy = (min(l.ys()) + max(l.ys())) / 2;
+            LineOrder.Piece p = piece(l);
+            double cx = p.box().centreX(), cy = p.box().centreY();
             if (cx < x0 || cx > x1 || cy < y0 || cy > y1) {
-                pieces.add(piece(l));
+                pieces.add(p);
             }
         }
         pieces.add(piece(line));
