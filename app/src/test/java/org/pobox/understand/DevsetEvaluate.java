@@ -35,7 +35,8 @@ public final class DevsetEvaluate {
                     List<String> pages, List<String> envelopePages) {}
 
     /** What the understanding made of one letter. */
-    record Read(LetterUnderstanding u, String duplicateOf, String shared, double ms, double cpuMs) {}
+    /** @param storedEnvelope the envelope's text as the index keeps it (UnderstandStage's envelope mask), or null */
+    record Read(LetterUnderstanding u, String duplicateOf, String shared, double ms, double cpuMs, String storedEnvelope) {}
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
@@ -93,7 +94,8 @@ public final class DevsetEvaluate {
             }
             signatures.add(sig);
             firstOf.add(link == null ? l.id() : link);
-            out.add(new Read(u, link, shared, ms, cpuMs));
+            String stored = l.envelope() == null ? null : reader.envelopeMask(l.envelope(), u.reporter()).apply(l.envelope());
+            out.add(new Read(u, link, shared, ms, cpuMs, stored));
         }
         return out;
     }
@@ -126,7 +128,7 @@ public final class DevsetEvaluate {
     static Map<String, String> scores(List<Labelled> letters, List<Read> reads, java.util.function.IntPredicate in) {
         List<String> truth = new ArrayList<>(), pred = new ArrayList<>();
         int n = 0, region = 0, scope = 0, signed = 0, level = 0, phones = 0, phonesFound = 0, third = 0, thirdTaken = 0;
-        int names = 0, namesFound = 0;
+        int names = 0, namesFound = 0, envelopes = 0, postmarks = 0, sendersKept = 0;
         for (int i = 0; i < letters.size(); i++) {
             if (!in.test(i)) continue;
             Labelled l = letters.get(i);
@@ -151,6 +153,13 @@ public final class DevsetEvaluate {
                 names++;
                 if (l.reporterName().equals(u.reporter().name())) namesFound++;
             }
+            if (l.envelope() != null) {
+                // an envelope's letter was received on its postmark's day (the devset's received_date)
+                envelopes++;
+                if (l.received().equals(u.postmarkDate())) postmarks++;
+                String stored = reads.get(i).storedEnvelope();
+                if (l.reporterName() != null && stored.contains(l.reporterName())) sendersKept++;
+            }
         }
         Map<String, String> out = new LinkedHashMap<>();
         out.put("subject macro-F1 (≥ 0.90)", f(Evaluate.macroF1(truth, pred)));
@@ -162,6 +171,8 @@ public final class DevsetEvaluate {
         out.put("reporter phone recall (≥ 0.98)", phones == 0 ? "–" : f(phonesFound / (double) phones) + " of " + phones);
         out.put("third-party phone taken (0)", third == 0 ? "–" : thirdTaken + " of " + third);
         out.put("reporter name recall", names == 0 ? "–" : f(namesFound / (double) names) + " of " + names);
+        out.put("postmark_date = received_date", envelopes == 0 ? "–" : postmarks + " of " + envelopes);
+        out.put("writer's name left in the stored envelope (0)", envelopes == 0 ? "–" : sendersKept + " of " + envelopes);
         if (n == letters.size()) {
             double[] pr = repeats(letters, reads);
             out.put("duplicate_of precision (≥ 0.95)", f(pr[0]) + " (" + (int) pr[3] + " linked)");
